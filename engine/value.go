@@ -24,19 +24,37 @@ func FormatValue(v any, col Column) string {
 	if v == nil {
 		return ""
 	}
-	return formatValue(v, col.BaseType(), false)
+	return formatValue(v, ParseType(col.Type), false)
 }
 
-// formatValue formats v; nested is true inside lists, structs and maps,
-// where strings are quoted as DuckDB prints them.
-func formatValue(v any, base string, nested bool) string {
+// formatValue formats v of type t; nested is true inside lists, structs
+// and maps, where strings are quoted as DuckDB prints them. Nested values
+// are formatted with their own type, so a DATE in a list prints as a date.
+func formatValue(v any, t *Type, nested bool) string {
+	text := formatScalar(v, t, nested)
+	if nested && v != nil && !isComposite(v) {
+		return quoteNested(text)
+	}
+	return text
+}
+
+// isComposite reports whether v is a list, struct or map, which print
+// their own brackets and are never quoted.
+func isComposite(v any) bool {
+	switch v.(type) {
+	case []any, map[string]any, duckdb.OrderedMap, duckdb.Map, duckdb.Union:
+		return true
+	}
+	return false
+}
+
+// formatScalar formats one value of type t.
+func formatScalar(v any, t *Type, nested bool) string {
+	base := Column{Type: t.Name()}.BaseType()
 	switch x := v.(type) {
 	case nil:
 		return "NULL"
 	case string:
-		if nested {
-			return "'" + strings.ReplaceAll(x, "'", "''") + "'"
-		}
 		return x
 	case bool:
 		return strconv.FormatBool(x)
@@ -59,28 +77,43 @@ func formatValue(v any, base string, nested bool) string {
 	case duckdb.UUID:
 		return formatBytes(x[:], "UUID")
 	case []any:
-		return formatList(x)
+		return formatList(x, t.Elem())
 	case map[string]any:
-		return formatStruct(x)
+		return formatStruct(x, t)
+	case duckdb.OrderedMap:
+		return formatOrderedMap(x, t)
 	case duckdb.Map:
-		return formatMap(x)
+		return formatMap(x, t)
 	case duckdb.Union:
-		return formatValue(x.Value, "", nested)
+		return formatValue(x.Value, t.Field(x.Tag), nested)
 	default:
 		return fmt.Sprint(x)
 	}
 }
 
+// formatFloat prints a float as DuckDB does: the shortest digits that
+// round-trip, in fixed notation for exponents from -4 to 15 and in
+// exponent notation (1e+20, 1e-07) outside, integral values with ".0",
+// and nan, inf, -inf.
 func formatFloat(f float64, bits int) string {
 	switch {
 	case math.IsInf(f, 1):
-		return "Infinity"
+		return "inf"
 	case math.IsInf(f, -1):
-		return "-Infinity"
+		return "-inf"
 	case math.IsNaN(f):
-		return "NaN"
+		return "nan"
 	}
-	return strconv.FormatFloat(f, 'g', -1, bits)
+	e := strconv.FormatFloat(f, 'e', -1, bits)
+	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	if exp < -4 || exp >= 16 {
+		return e
+	}
+	s := strconv.FormatFloat(f, 'f', -1, bits)
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	return s
 }
 
 // formatDecimal prints a decimal with exactly its scale, as DuckDB does
@@ -195,34 +228,58 @@ func formatBytes(b []byte, base string) string {
 	return sb.String()
 }
 
-func formatList(items []any) string {
+func formatList(items []any, elem *Type) string {
 	parts := make([]string, len(items))
 	for i, it := range items {
-		parts[i] = formatValue(it, "", true)
+		parts[i] = formatValue(it, elem, true)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-// formatStruct prints a struct with its fields in name order: duckdb-go
-// hands structs over as Go maps, which lose the declared order.
-func formatStruct(m map[string]any) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+// formatStruct prints a struct with its fields in declared order.
+func formatStruct(m map[string]any, t *Type) string {
+	keys := t.StructKeys(m)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = "'" + k + "': " + formatValue(m[k], "", true)
+		parts[i] = "'" + k + "': " + formatValue(m[k], t.Field(k), true)
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }
 
-func formatMap(m duckdb.Map) string {
+// formatOrderedMap prints a map in its own order, as DuckDB does:
+// {k1=v1, k2=v2}.
+func formatOrderedMap(m duckdb.OrderedMap, t *Type) string {
+	kt, vt := t.MapTypes()
+	keys, vals := m.Keys(), m.Values()
+	parts := make([]string, len(keys))
+	for i := range keys {
+		parts[i] = formatValue(keys[i], kt, true) + "=" + formatValue(vals[i], vt, true)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// formatMap prints an unordered map sorted by its printed entries.
+func formatMap(m duckdb.Map, t *Type) string {
+	kt, vt := t.MapTypes()
 	parts := make([]string, 0, len(m))
 	for k, v := range m {
-		parts = append(parts, formatValue(k, "", true)+"="+formatValue(v, "", true))
+		parts = append(parts, formatValue(k, kt, true)+"="+formatValue(v, vt, true))
 	}
 	sort.Strings(parts)
 	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// nestedSpecial are the characters that make DuckDB quote a string inside a
+// list, struct or map, because they would be ambiguous there.
+const nestedSpecial = ",'\"[]{}():="
+
+// quoteNested prints a string nested in a list, struct or map the way
+// DuckDB casts it to VARCHAR: bare when unambiguous, otherwise in single
+// quotes with ' and \ escaped by a backslash.
+func quoteNested(s string) string {
+	if s != "" && !strings.EqualFold(s, "null") && strings.TrimSpace(s) == s && !strings.ContainsAny(s, nestedSpecial) {
+		return s
+	}
+	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`)
+	return "'" + r.Replace(s) + "'"
 }

@@ -1,0 +1,46 @@
+// Package engine is martdb's core: it owns the database, hands out
+// sessions, runs SQL under a context, and reports every failure as one
+// error type.
+//
+// # Place in the whole
+//
+// The front ends (cli, the shell; server, the PostgreSQL wire protocol)
+// import engine and nothing of each other. engine imports the layers
+// below it: storage (opening database files, import, export, the raw DuckDB
+// connection) and sql (the marketing function library and the statement
+// splitter). Neither of those imports engine. A test (deps_test.go) fails
+// if any package breaks this direction.
+//
+// # Sessions
+//
+// An Engine opens one DuckDB database, a file or in memory, and gives out
+// Sessions. Each Session is one fresh DuckDB connection (connections are
+// never pooled and reused, so no session sees another's temporary objects
+// or settings) on which the engine switches DuckDB to structured errors and
+// registers the whole function library from sql/library. The library lives
+// in the session (temporary macros, driver-registered functions), never in
+// the database file, so files martdb writes stay readable by stock DuckDB.
+//
+// # Running statements
+//
+// Session.Exec splits its text into statements (sql/split) and runs them in
+// order, handing each Result to a callback that streams its rows: nothing
+// is collected in Go, so printing the first rows of a huge result costs
+// little Go memory. (duckdb-go v2.10506.0 executes queries in DuckDB's
+// materialising mode; the rows are held by DuckDB's buffer manager, under
+// its memory limit, until read.) Each statement runs under its own context
+// carrying the session's statement timeout; cancelling the caller's
+// context, calling Session.Cancel from another goroutine, or the timeout
+// interrupts DuckDB, and the statement fails with SQLSTATE 57014 while the
+// session stays usable.
+//
+// # Errors
+//
+// Error carries what a PostgreSQL ErrorResponse carries: SQLSTATE, message,
+// detail, hint and a 1-based character position in the submitted text.
+// Sessions set DuckDB's errors_as_json, so DuckDB's errors arrive as
+// structured data (exception type, subtype, entry type, position) and
+// errmap.go maps them to SQLSTATEs in a single table; no code branches on
+// message text. Cancellations become 57014, storage's user errors 58P01 or
+// 22023.
+package engine

@@ -1,0 +1,32 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/martdb/martdb/sql/catalog"
+)
+
+// Families returns every function family of the library, in registration
+// order. Each new family package is added here.
+func Families() []catalog.Family {
+	return []catalog.Family{}
+}
+
+// Functions lists every function of the library, the listing included.
+func Functions() []catalog.Function {
+	fns := catalog.Functions(Families())
+	return append(fns, catalog.ListingFunction)
+}
+
+// Register makes the whole library callable on conn: every family, then
+// martdb_functions() listing them.
+func Register(ctx context.Context, conn *sql.Conn) error {
+	for _, f := range Families() {
+		if err := f.Register(ctx, conn); err != nil {
+			return fmt.Errorf("registering the %s functions: %w", f.Name, err)
+		}
+	}
+	return catalog.RegisterListing(ctx, conn, Functions())
+}
