@@ -11,15 +11,15 @@ import (
 
 // ImportOptions says what to import into which table.
 type ImportOptions struct {
-	Table    string
-	Files    []string     // paths or globs; "-" reads Stdin
-	Stdin    io.Reader    // read when Files holds "-"
-	Format   Format       // "" infers it from the files' extensions, or sniffs stdin
+	Table  string
+	Files  []string  // paths or globs; "-" reads Stdin
+	Stdin  io.Reader // read when Files holds "-"
+	Format Format    // "" infers it from the files' extensions, or sniffs stdin
 	// Delimiter overrides the field separator of CSV input (default ","
 	// for CSV, a tab for TSV). The delimiter is never guessed from a file's
 	// contents: a guess turns a malformed line into a silently wrong table.
 	Delimiter string
-	Progress ProgressFunc // optional; called while DuckDB reads the files
+	Progress  ProgressFunc // optional; called while DuckDB reads the files
 }
 
 // Import loads files into a table: it creates the table with the types
