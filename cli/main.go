@@ -46,6 +46,8 @@ func (e *env) dispatch(args []string) error {
 			return e.importCommand(args[1:])
 		case "export":
 			return e.exportCommand(args[1:])
+		case "demo":
+			return e.demoCommand(args[1:])
 		}
 	}
 	return e.sqlCommand(args)

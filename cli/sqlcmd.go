@@ -171,6 +171,16 @@ type printer struct {
 	printed int // result sets printed so far
 }
 
+// heading writes a line of text before the next result, separated from
+// what was printed before by a blank line.
+func (p *printer) heading(text string) {
+	if p.printed > 0 {
+		fmt.Fprintln(p.w)
+	}
+	fmt.Fprintln(p.w, text)
+	p.printed = 0
+}
+
 // print writes a result set, or for a command the PostgreSQL-style tag in
 // table format (machine formats stay clean).
 func (p *printer) print(r *engine.Result) error {

@@ -29,6 +29,11 @@ func RegisterListing(ctx context.Context, conn *sql.Conn, fns []Function) error 
 
 // listingMacro is the CREATE statement of the listing macro.
 func listingMacro(fns []Function) string {
+	if len(fns) == 0 {
+		return "CREATE OR REPLACE TEMP MACRO " + ListingName + "() AS TABLE SELECT " +
+			"''::VARCHAR AS name, ''::VARCHAR AS kind, ''::VARCHAR AS family, ''::VARCHAR AS signature, " +
+			"''::VARCHAR AS description, ''::VARCHAR AS example WHERE false"
+	}
 	var b strings.Builder
 	b.WriteString("CREATE OR REPLACE TEMP MACRO " + ListingName + "() AS TABLE SELECT * FROM (VALUES ")
 	for i, f := range fns {
