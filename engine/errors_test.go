@@ -60,15 +60,18 @@ func TestErrorPositionCountsFromTheWholeText(t *testing.T) {
 func TestCancelInterruptsLongQuery(t *testing.T) {
 	_, s := openTest(t, "")
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(100*time.Millisecond, cancel)
-	start := time.Now()
+	var cancelledAt time.Time
+	time.AfterFunc(100*time.Millisecond, func() { cancelledAt = time.Now(); cancel() })
 	err := s.Exec(ctx, "SELECT count(*) FROM range(1000000000) a, range(1000000) b", func(*Result) error { return nil })
+	latency := time.Since(cancelledAt)
 	e := asError(t, err)
 	if e.Code != CodeQueryCanceled || !strings.Contains(e.Message, "user request") {
 		t.Fatalf("got %s %q, want 57014 canceling due to user request", e.Code, e.Message)
 	}
-	// The query would run for hours; returning at all shows it was interrupted.
-	t.Logf("cancelled after %v", time.Since(start))
+	// The query would run for hours; returning at all shows it was
+	// interrupted. The latency is logged, not asserted: timing belongs in
+	// benchmarks.
+	t.Logf("returned %v after the cancel", latency)
 	if got := mustExec(t, s, "SELECT 41 + 1"); got[0].rows[0][0] != "42" {
 		t.Fatalf("session unusable after cancel: %v", got)
 	}
