@@ -7,7 +7,6 @@ require (
 	github.com/duckdb/duckdb-go/v2 v2.10506.0
 	github.com/klauspost/compress v1.20.3
 	github.com/mattn/go-runewidth v0.0.31
-	github.com/rogpeppe/go-internal v1.16.0
 	golang.org/x/term v0.47.0
 )
 
