@@ -83,11 +83,14 @@ FROM customers GROUP BY channel ORDER BY customers DESC`,
 	`-- How far do users get? (distinct users reaching each event type)
 SELECT event, count(DISTINCT user_id) AS users
 FROM events GROUP BY event ORDER BY users DESC`,
-	`-- Revenue by signup month and channel (first three months)
-SELECT date_trunc('month', c.signup_ts)::DATE AS signup_month, c.channel,
-       count(DISTINCT o.customer_id) AS buyers, sum(o.amount) AS revenue
-FROM orders o JOIN customers c USING (customer_id)
-GROUP BY ALL ORDER BY signup_month, revenue DESC LIMIT 12`,
+	`-- Signup cohorts: how many customers bought, and what they spent (first six months)
+SELECT date_trunc('month', c.signup_ts)::DATE AS signup_month,
+       count(DISTINCT c.customer_id) AS customers,
+       count(DISTINCT o.customer_id) AS buyers,
+       round(100.0 * buyers / customers, 1) AS buyer_pct,
+       coalesce(sum(o.amount), 0) AS revenue
+FROM customers c LEFT JOIN orders o USING (customer_id)
+GROUP BY ALL ORDER BY signup_month LIMIT 6`,
 }
 
 func (e *env) tour(s *engine.Session, p *printer) error {

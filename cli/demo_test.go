@@ -16,7 +16,7 @@ func TestDemoTourInMemory(t *testing.T) {
 			t.Errorf("tour lacks %q", firstLineOf(q))
 		}
 	}
-	for _, want := range []string{"organic_search", "page_view", "purchase", "signup_month"} {
+	for _, want := range []string{"organic_search", "page_view", "purchase", "signup_month", "buyer_pct"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("tour output lacks %q", want)
 		}
