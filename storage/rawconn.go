@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"reflect"
@@ -26,11 +27,16 @@ type Raw struct {
 
 var errRawLayout = errors.New("storage: duckdb.Conn layout differs from the pinned duckdb-go version; update storage/rawconn.go")
 
-// NewRaw captures the driver connection of c. c must stay open, and be used
-// by one goroutine at a time, for as long as the Raw is used (martdb's
-// sessions own their *sql.Conn, so this holds).
+// NewRaw captures the driver connection of c and turns on DuckDB's
+// progress tracking for it (DuckDB reports no progress otherwise; its own
+// progress printing stays off). c must stay open, and be used by one
+// goroutine at a time, for as long as the Raw is used (martdb's sessions
+// own their *sql.Conn, so this holds).
 func NewRaw(c *sql.Conn) (*Raw, error) {
 	if err := checkConnLayout(); err != nil {
+		return nil, err
+	}
+	if _, err := c.ExecContext(context.Background(), "SET enable_progress_bar = true; SET enable_progress_bar_print = false"); err != nil {
 		return nil, err
 	}
 	r := &Raw{}

@@ -304,3 +304,28 @@ func zstdBytes(t *testing.T, b []byte) []byte {
 	w.Close()
 	return buf.Bytes()
 }
+
+// TestImportReportsProgress would have caught progress tracking left off:
+// DuckDB reports no progress unless enable_progress_bar is set.
+func TestImportReportsProgress(t *testing.T) {
+	_, c := openConn(t, "")
+	ctx := context.Background()
+	big := filepath.Join(t.TempDir(), "big.csv")
+	if _, err := c.SQL.ExecContext(ctx, "COPY (SELECT range AS id, md5(range::VARCHAR) AS h FROM range(3000000)) TO '"+big+"' (HEADER)"); err != nil {
+		t.Fatal(err)
+	}
+	var reports []float64
+	_, err := Import(ctx, c, ImportOptions{Table: "big", Files: []string{big}, Progress: func(p float64) { reports = append(reports, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) == 0 {
+		t.Fatal("no progress reported during a multi-second import")
+	}
+	for _, p := range reports {
+		if p < 0 || p > 100 {
+			t.Fatalf("progress %v outside 0..100", p)
+		}
+	}
+	t.Logf("%d progress reports, last %.0f%%", len(reports), reports[len(reports)-1])
+}
