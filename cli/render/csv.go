@@ -19,19 +19,14 @@ func writeCSV(w io.Writer, rows Rows, cols []engine.Column, _ Options) (int64, e
 	if err := cw.Write(record); err != nil {
 		return 0, err
 	}
-	var n int64
-	for rows.Next() {
-		n++
-		vals, err := rowValues(rows, cols)
-		if err != nil {
-			return n, err
-		}
+	n, err := eachRow(rows, cols, func(_ int64, vals []any) error {
 		for i, v := range vals {
 			record[i] = plainText(v, cols[i])
 		}
-		if err := cw.Write(record); err != nil {
-			return n, err
-		}
+		return cw.Write(record)
+	})
+	if err != nil {
+		return n, err
 	}
 	cw.Flush()
 	return n, cw.Error()

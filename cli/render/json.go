@@ -13,23 +13,19 @@ import (
 func writeJSON(w io.Writer, rows Rows, cols []engine.Column, _ Options) (int64, error) {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	enc := newJSONObjects(cols)
-	var n int64
-	for rows.Next() {
-		vals, err := rowValues(rows, cols)
-		if err != nil {
-			return n, err
-		}
+	n, err := eachRow(rows, cols, func(i int64, vals []any) error {
 		sep := ",\n"
-		if n == 0 {
+		if i == 0 {
 			sep = "[\n"
 		}
-		n++
 		if _, err := bw.WriteString(sep); err != nil {
-			return n, err
+			return err
 		}
-		if _, err := bw.Write(enc.object(vals)); err != nil {
-			return n, err
-		}
+		_, err := bw.Write(enc.object(vals))
+		return err
+	})
+	if err != nil {
+		return n, err
 	}
 	if rows.Err() != nil {
 		// Leave the array open: a reader must not take what came
@@ -48,16 +44,12 @@ func writeJSON(w io.Writer, rows Rows, cols []engine.Column, _ Options) (int64, 
 func writeJSONL(w io.Writer, rows Rows, cols []engine.Column, _ Options) (int64, error) {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	enc := newJSONObjects(cols)
-	var n int64
-	for rows.Next() {
-		n++
-		vals, err := rowValues(rows, cols)
-		if err != nil {
-			return n, err
-		}
-		if _, err := bw.Write(append(enc.object(vals), '\n')); err != nil {
-			return n, err
-		}
+	n, err := eachRow(rows, cols, func(_ int64, vals []any) error {
+		_, err := bw.Write(append(enc.object(vals), '\n'))
+		return err
+	})
+	if err != nil {
+		return n, err
 	}
 	return n, bw.Flush()
 }

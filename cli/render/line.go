@@ -16,17 +16,11 @@ func writeLine(w io.Writer, rows Rows, cols []engine.Column, opt Options) (int64
 	labels := lineLabels(cols)
 	null := escapeDisplay(opt.null())
 	var line []byte
-	var n int64
-	for rows.Next() {
-		vals, err := rowValues(rows, cols)
-		if err != nil {
-			return n, err
-		}
+	n, err := eachRow(rows, cols, func(r int64, vals []any) error {
 		line = line[:0]
-		if n > 0 {
+		if r > 0 {
 			line = append(line, '\n')
 		}
-		n++
 		for i, v := range vals {
 			text := null
 			if v != nil {
@@ -36,9 +30,11 @@ func writeLine(w io.Writer, rows Rows, cols []engine.Column, opt Options) (int64
 			line = append(line, text...)
 			line = append(line, '\n')
 		}
-		if _, err := bw.Write(line); err != nil {
-			return n, err
-		}
+		_, err := bw.Write(line)
+		return err
+	})
+	if err != nil {
+		return n, err
 	}
 	return n, bw.Flush()
 }

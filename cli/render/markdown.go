@@ -29,13 +29,7 @@ func writeMarkdown(w io.Writer, rows Rows, cols []engine.Column, opt Options) (i
 		return 0, err
 	}
 	null := opt.null()
-	var n int64
-	for rows.Next() {
-		n++
-		vals, err := rowValues(rows, cols)
-		if err != nil {
-			return n, err
-		}
+	n, err := eachRow(rows, cols, func(_ int64, vals []any) error {
 		line = line[:0]
 		for i, v := range vals {
 			text := null
@@ -44,9 +38,11 @@ func writeMarkdown(w io.Writer, rows Rows, cols []engine.Column, opt Options) (i
 			}
 			line = appendMarkdownCell(line, text)
 		}
-		if _, err := bw.Write(append(line, "|\n"...)); err != nil {
-			return n, err
-		}
+		_, err := bw.Write(append(line, "|\n"...))
+		return err
+	})
+	if err != nil {
+		return n, err
 	}
 	return n, bw.Flush()
 }

@@ -131,6 +131,24 @@ func drain(rows Rows) (int64, error) {
 
 // rowValues returns the current row and checks that it has one value per
 // column.
+// eachRow calls fn with the index and values of every row, in order, and
+// returns how many rows it read. It stops at the first error, from the
+// rows or from fn.
+func eachRow(rows Rows, cols []engine.Column, fn func(i int64, vals []any) error) (int64, error) {
+	var n int64
+	for rows.Next() {
+		vals, err := rowValues(rows, cols)
+		if err != nil {
+			return n + 1, err
+		}
+		if err := fn(n, vals); err != nil {
+			return n + 1, err
+		}
+		n++
+	}
+	return n, nil
+}
+
 func rowValues(rows Rows, cols []engine.Column) ([]any, error) {
 	vals := rows.Values()
 	if len(vals) != len(cols) {

@@ -19,20 +19,16 @@ func writeTSV(w io.Writer, rows Rows, cols []engine.Column, _ Options) (int64, e
 	if _, err := bw.Write(append(line, '\n')); err != nil {
 		return 0, err
 	}
-	var n int64
-	for rows.Next() {
-		n++
-		vals, err := rowValues(rows, cols)
-		if err != nil {
-			return n, err
-		}
+	n, err := eachRow(rows, cols, func(_ int64, vals []any) error {
 		line = line[:0]
 		for i, v := range vals {
 			line = appendTSVField(line, i, plainText(v, cols[i]))
 		}
-		if _, err := bw.Write(append(line, '\n')); err != nil {
-			return n, err
-		}
+		_, err := bw.Write(append(line, '\n'))
+		return err
+	})
+	if err != nil {
+		return n, err
 	}
 	return n, bw.Flush()
 }
