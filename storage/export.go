@@ -92,19 +92,12 @@ func runCopy(ctx context.Context, c *Conn, source, path string, opts string, rep
 }
 
 func exportToFile(ctx context.Context, c *Conn, source string, format Format, comp Compression, opt ExportOptions) (int64, error) {
-	dir := filepath.Dir(opt.Path)
-	tmp, err := os.CreateTemp(dir, ".martdb-export-*")
-	if err != nil {
-		return 0, fmt.Errorf("export: %w", err)
-	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	defer os.Remove(tmpName)
-	n, err := runCopy(ctx, c, source, tmpName, copyOptions(format, comp), opt.Progress)
+	tmp, n, err := copyToTemp(ctx, c, filepath.Dir(opt.Path), source, copyOptions(format, comp), opt.Progress)
+	defer os.Remove(tmp)
 	if err != nil {
 		return 0, err
 	}
-	if err := os.Rename(tmpName, opt.Path); err != nil {
+	if err := os.Rename(tmp, opt.Path); err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
 	return n, nil
@@ -120,18 +113,26 @@ func exportToWriter(ctx context.Context, c *Conn, source string, format Format, 
 	if format == Parquet && comp != NoCompression {
 		return 0, invalidf("export: parquet compresses internally; do not ask for gzip or zstd on top")
 	}
-	tmp, err := os.CreateTemp("", "martdb-export-*")
-	if err != nil {
-		return 0, fmt.Errorf("export: %w", err)
-	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	defer os.Remove(tmpName)
-	n, err := runCopy(ctx, c, source, tmpName, copyOptions(format, NoCompression), opt.Progress)
+	tmp, n, err := copyToTemp(ctx, c, "", source, copyOptions(format, NoCompression), opt.Progress)
+	defer os.Remove(tmp)
 	if err != nil {
 		return 0, err
 	}
-	return n, streamFile(tmpName, opt.Stdout, comp)
+	return n, streamFile(tmp, opt.Stdout, comp)
+}
+
+// copyToTemp has DuckDB write source into a new temporary file in dir (the
+// system's temporary directory when ""). The caller removes the file,
+// whose name is returned even on error ("" when none was made).
+func copyToTemp(ctx context.Context, c *Conn, dir, source, opts string, report ProgressFunc) (string, int64, error) {
+	tmp, err := os.CreateTemp(dir, ".martdb-export-*")
+	if err != nil {
+		return "", 0, fmt.Errorf("export: %w", err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	n, err := runCopy(ctx, c, source, name, opts, report)
+	return name, n, err
 }
 
 func streamFile(name string, w io.Writer, comp Compression) error {
