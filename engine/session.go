@@ -10,6 +10,7 @@ import (
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/library"
 	"github.com/martdb/martdb/sql/split"
 	"github.com/martdb/martdb/storage"
@@ -60,7 +61,7 @@ func (s *Session) init(ctx context.Context) error {
 	if _, err := s.conn.ExecContext(ctx, "SET errors_as_json = true"); err != nil {
 		return convertError(ctx, err, "", 0)
 	}
-	if err := library.Register(ctx, s.conn); err != nil {
+	if err := library.Register(ctx, catalog.Conn{SQL: s.conn, Handle: raw.Handle()}); err != nil {
 		return convertError(ctx, err, "", 0)
 	}
 	return nil

@@ -84,3 +84,7 @@ func (r *Raw) Progress() (float64, bool) {
 
 // Interrupt asks DuckDB to stop the connection's running query.
 func (r *Raw) Interrupt() { mapping.Interrupt(r.handle) }
+
+// Handle is the C duckdb_connection, for registering functions through
+// DuckDB's C API where duckdb-go has no wrapper (aggregates).
+func (r *Raw) Handle() unsafe.Pointer { return r.handle.Ptr }

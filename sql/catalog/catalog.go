@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sort"
+	"unsafe"
 )
 
 // Kind says how a function is called.
@@ -27,6 +28,15 @@ type Function struct {
 	Example     string // a runnable statement
 }
 
+// Conn is the connection a family registers on: the database/sql handle
+// for temporary macros and driver-registered functions, and the C
+// duckdb_connection for what only DuckDB's C API can register
+// (aggregates, through sql/eventagg).
+type Conn struct {
+	SQL    *sql.Conn
+	Handle unsafe.Pointer
+}
+
 // Family is a set of related functions with one way of registering them on
 // a DuckDB connection. Each family lives in its own package under sql/.
 type Family struct {
@@ -36,7 +46,7 @@ type Family struct {
 	// create what lives outside the database file (temporary macros,
 	// functions registered through the driver), so that the file stays
 	// readable by stock DuckDB.
-	Register func(ctx context.Context, conn *sql.Conn) error
+	Register func(ctx context.Context, conn Conn) error
 }
 
 // Functions lists the functions of the families, sorted by name.

@@ -2,7 +2,6 @@ package library
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/martdb/martdb/sql/catalog"
@@ -22,11 +21,11 @@ func Functions() []catalog.Function {
 
 // Register makes the whole library callable on conn: every family, then
 // martdb_functions() listing them.
-func Register(ctx context.Context, conn *sql.Conn) error {
+func Register(ctx context.Context, conn catalog.Conn) error {
 	for _, f := range Families() {
 		if err := f.Register(ctx, conn); err != nil {
 			return fmt.Errorf("registering the %s functions: %w", f.Name, err)
 		}
 	}
-	return catalog.RegisterListing(ctx, conn, Functions())
+	return catalog.RegisterListing(ctx, conn.SQL, Functions())
 }

@@ -1,0 +1,56 @@
+#ifndef MARTDB_EVENTAGG_COLLECT_H
+#define MARTDB_EVENTAGG_COLLECT_H
+
+#include "capi.h"
+
+// md_row is one input row of a group: its timestamp, the bit mask of its
+// true conditions (bit k-1 for condition k) and its arrival number in the
+// group.
+typedef struct {
+	int64_t ts;
+	uint32_t mask;
+	uint32_t seq;
+} md_row;
+
+// md_state is one group's aggregate state: its rows in C memory, and the
+// two per-call parameters (constant across rows) seen on its first row.
+typedef struct {
+	md_row *rows;
+	uint32_t len;
+	uint32_t cap;
+	uint32_t next_seq;
+	int32_t steps;
+	int64_t p1;
+	int64_t p2;
+	int32_t has_params;
+	int32_t failed;
+} md_state;
+
+// How a timestamp or parameter column is read into an int64.
+typedef enum {
+	MD_INT64 = 0,      // BIGINT, TIMESTAMP, TIMESTAMPTZ: the value (microseconds for timestamps)
+	MD_DATE = 1,       // DATE: days since 1970-01-01
+	MD_INTERVAL_US = 2, // INTERVAL: microseconds, a month counted as 30 days
+	MD_INTERVAL_DAYS = 3 // INTERVAL: whole days, a month counted as 30 days
+} md_kind;
+
+// md_info is the extra info of one registered overload.
+typedef struct {
+	int32_t finalizer;   // index of the Go finalizer
+	int32_t keep_empty;  // keep rows with no true condition
+	int32_t ts_kind;     // md_kind of column 0
+	int32_t p1_kind;     // md_kind of column 2
+} md_info;
+
+// md_overload describes one overload: the types of ts and p1.
+typedef struct {
+	duckdb_type ts_type;
+	md_kind ts_kind;
+	duckdb_type p1_type;
+	md_kind p1_kind;
+} md_overload;
+
+int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t finalizer, int32_t keep_empty,
+                const md_overload *overloads, int n_overloads);
+
+#endif

@@ -1,0 +1,105 @@
+package eventagg
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/martdb/martdb/storage"
+)
+
+// openRaw opens an in-memory database and one connection with its C handle.
+func openRaw(t *testing.T) (*sql.Conn, *storage.Raw) {
+	t.Helper()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	raw, err := storage.NewRaw(conn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conn, raw
+}
+
+// probeSpec returns, per group, rows*1000 + sum of masks + p1*1e6.
+var probeSpec = Spec{
+	Name:   "probe_rows",
+	Result: BigInt,
+	Overloads: []Overload{
+		{Timestamp, IntervalUS}, {TimestampTZ, IntervalUS}, {Date, IntervalDays}, {Int64, Int64},
+	},
+	Finalize: func(g *Group) (int64, bool, error) {
+		var masks int64
+		for _, r := range g.Rows {
+			masks += int64(r.Mask)
+		}
+		return int64(len(g.Rows))*1000 + masks + g.P1*1_000_000, true, nil
+	},
+}
+
+func TestRowLayoutMatchesC(t *testing.T) {
+	if !layoutMatches() {
+		t.Fatal("Row and md_row differ in layout")
+	}
+}
+
+func TestCollectsRowsPerGroup(t *testing.T) {
+	conn, raw := openRaw(t)
+	if err := Register(raw.Handle(), probeSpec); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	_, err := conn.ExecContext(ctx, `CREATE TABLE e AS SELECT * FROM (VALUES
+		(1, TIMESTAMP '2025-01-01 10:00', 'a'), (1, TIMESTAMP '2025-01-01 11:00', 'b'),
+		(1, TIMESTAMP '2025-01-01 12:00', 'x'), (2, TIMESTAMP '2025-01-02 10:00', 'b')) t(u, ts, ev)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		query string
+		want  []int64
+	}{
+		// Rows whose conditions are all false are dropped: user 1 keeps a (mask 1) and b (mask 2).
+		{`SELECT probe_rows(ts, [ev = 'a', ev = 'b'], INTERVAL 1 DAY, 0) FROM e GROUP BY u ORDER BY u`,
+			[]int64{2003 + 86_400_000_000*1_000_000, 1002 + 86_400_000_000*1_000_000}},
+		{`SELECT probe_rows(ts::DATE, [ev = 'a', ev = 'b'], INTERVAL 2 DAY, 0) FROM e GROUP BY u ORDER BY u`,
+			[]int64{2003 + 2_000_000, 1002 + 2_000_000}},
+		{`SELECT probe_rows(epoch(ts)::BIGINT, [ev = 'a', NULL, ev = 'b'], 5, 0) FROM e GROUP BY u ORDER BY u`,
+			[]int64{2005 + 5_000_000, 1004 + 5_000_000}},
+	}
+	for _, c := range cases {
+		rows, err := conn.QueryContext(ctx, c.query)
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		var got []int64
+		for rows.Next() {
+			var v int64
+			rows.Scan(&v)
+			got = append(got, v)
+		}
+		rows.Close()
+		if len(got) != len(c.want) || got[0] != c.want[0] || got[1] != c.want[1] {
+			t.Errorf("%s\n got %v\nwant %v", c.query, got, c.want)
+		}
+	}
+}
+
+func TestTooManyConditionsIsAnError(t *testing.T) {
+	conn, raw := openRaw(t)
+	if err := Register(raw.Handle(), probeSpec); err != nil {
+		t.Fatal(err)
+	}
+	_, err := conn.ExecContext(context.Background(), "SELECT probe_rows(range, list_transform(range(33), x -> true), 1, 0) FROM range(3)")
+	if err == nil {
+		t.Fatal("33 conditions accepted")
+	}
+}

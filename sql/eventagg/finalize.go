@@ -1,0 +1,54 @@
+package eventagg
+
+/*
+#include <stdlib.h>
+#include <stdbool.h>
+#include "collect.h"
+*/
+import "C"
+
+import (
+	"unsafe"
+)
+
+// goFinalize computes the results of count groups into DuckDB's result
+// vector at offset. It returns NULL, or an error message (C memory, freed
+// by the caller).
+//
+//export goFinalize
+func goFinalize(finalizer C.int32_t, states *unsafe.Pointer, data unsafe.Pointer, validity *C.uint64_t, count, offset C.idx_t) *C.char {
+	registryMu.RLock()
+	r := finalizers[finalizer]
+	registryMu.RUnlock()
+	sts := unsafe.Slice(states, int(count))
+	mask := unsafe.Slice((*uint64)(unsafe.Pointer(validity)), int(offset+count+63)/64)
+	var g Group
+	for i, p := range sts {
+		st := (*C.md_state)(p)
+		g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(st.rows)), int(st.len))
+		g.Steps, g.P1, g.P2 = int(st.steps), int64(st.p1), int64(st.p2)
+		v, ok, err := r.spec.Finalize(&g)
+		if err != nil {
+			return C.CString(err.Error())
+		}
+		row := int(offset) + i
+		if !ok {
+			mask[row/64] &^= 1 << (row % 64)
+			continue
+		}
+		store(r.spec.Result, data, row, v)
+	}
+	return nil
+}
+
+// store writes v at row of a result vector's data.
+func store(r Result, data unsafe.Pointer, row int, v int64) {
+	switch r {
+	case BigInt:
+		*(*int64)(unsafe.Add(data, row*8)) = v
+	case Boolean:
+		*(*bool)(unsafe.Add(data, row)) = v != 0
+	default:
+		*(*int32)(unsafe.Add(data, row*4)) = int32(v)
+	}
+}

@@ -1,0 +1,174 @@
+package eventagg
+
+/*
+#include <stddef.h>
+#include <stdlib.h>
+#include "collect.h"
+
+static size_t md_row_mask_offset(void) { return offsetof(md_row, mask); }
+static size_t md_row_seq_offset(void) { return offsetof(md_row, seq); }
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"unsafe"
+)
+
+// Row is one input row of a group, as the C collector stores it: its
+// timestamp in the overload's unit, the mask of its true conditions (bit
+// k-1 for condition k) and its arrival number within the group.
+type Row struct {
+	TS   int64
+	Mask uint32
+	Seq  uint32
+}
+
+// Group is what a finalizer sees of one group.
+type Group struct {
+	Rows  []Row // in arrival order, not sorted; the finalizer may reorder them
+	Steps int   // number of conditions (the longest condition list seen)
+	P1    int64 // first parameter (e.g. the window), converted per the overload
+	P2    int64 // second parameter (e.g. mode flags)
+}
+
+// Result is the SQL type an aggregate returns.
+type Result int
+
+// The result types.
+const (
+	Integer Result = iota
+	BigInt
+	Boolean
+)
+
+// Finalizer computes one group's result. valid=false gives NULL; an error
+// fails the query with its message.
+type Finalizer func(g *Group) (value int64, valid bool, err error)
+
+// Kind says how a timestamp or parameter column is read.
+type Kind int
+
+// The column kinds; each pairs a SQL type with its conversion to int64.
+const (
+	Int64        Kind = iota // BIGINT: the value
+	Timestamp                // TIMESTAMP: microseconds since the epoch
+	TimestampTZ              // TIMESTAMPTZ: microseconds since the epoch
+	Date                     // DATE: days since the epoch
+	IntervalUS               // INTERVAL: microseconds, a month counted as 30 days
+	IntervalDays             // INTERVAL: whole days, a month counted as 30 days
+)
+
+// Overload is one accepted pair of timestamp and first-parameter types.
+type Overload struct{ TS, P1 Kind }
+
+// Spec describes one aggregate: name(ts, conds BOOLEAN[], p1, p2 BIGINT).
+type Spec struct {
+	Name      string
+	Result    Result
+	KeepEmpty bool // keep rows whose conditions are all false (strict modes need them)
+	Overloads []Overload
+	Finalize  Finalizer
+}
+
+type registered struct {
+	spec  Spec
+	index C.int32_t
+}
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]*registered{}
+	finalizers []*registered
+)
+
+// Register makes spec callable on the DuckDB connection whose C handle is
+// conn (a duckdb_connection). Registering the same name again, from
+// another session, reuses the finalizer.
+func Register(conn unsafe.Pointer, spec Spec) error {
+	if conn == nil {
+		return errors.New("eventagg: no connection handle")
+	}
+	if len(spec.Overloads) == 0 || spec.Finalize == nil {
+		return fmt.Errorf("eventagg: %s: no overloads or no finalizer", spec.Name)
+	}
+	r := lookupOrAdd(spec)
+	overloads := make([]C.md_overload, len(spec.Overloads))
+	for i, o := range spec.Overloads {
+		overloads[i] = C.md_overload{
+			ts_type: sqlType(o.TS), ts_kind: cKind(o.TS),
+			p1_type: sqlType(o.P1), p1_kind: cKind(o.P1),
+		}
+	}
+	name := C.CString(spec.Name)
+	defer C.free(unsafe.Pointer(name))
+	keep := C.int32_t(0)
+	if spec.KeepEmpty {
+		keep = 1
+	}
+	ok := C.md_register(C.duckdb_connection(conn), name, resultType(spec.Result), r.index, keep,
+		&overloads[0], C.int(len(overloads)))
+	if ok == 0 {
+		return fmt.Errorf("eventagg: registering %s failed", spec.Name)
+	}
+	return nil
+}
+
+func lookupOrAdd(spec Spec) *registered {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if r, ok := registry[spec.Name]; ok {
+		r.spec = spec
+		return r
+	}
+	r := &registered{spec: spec, index: C.int32_t(len(finalizers))}
+	finalizers = append(finalizers, r)
+	registry[spec.Name] = r
+	return r
+}
+
+func sqlType(k Kind) C.duckdb_type {
+	switch k {
+	case Timestamp:
+		return C.DUCKDB_TYPE_TIMESTAMP
+	case TimestampTZ:
+		return C.DUCKDB_TYPE_TIMESTAMP_TZ
+	case Date:
+		return C.DUCKDB_TYPE_DATE
+	case IntervalUS, IntervalDays:
+		return C.DUCKDB_TYPE_INTERVAL
+	}
+	return C.DUCKDB_TYPE_BIGINT
+}
+
+func cKind(k Kind) C.md_kind {
+	switch k {
+	case Date:
+		return C.MD_DATE
+	case IntervalUS:
+		return C.MD_INTERVAL_US
+	case IntervalDays:
+		return C.MD_INTERVAL_DAYS
+	}
+	return C.MD_INT64
+}
+
+func resultType(r Result) C.duckdb_type {
+	switch r {
+	case BigInt:
+		return C.DUCKDB_TYPE_BIGINT
+	case Boolean:
+		return C.DUCKDB_TYPE_BOOLEAN
+	}
+	return C.DUCKDB_TYPE_INTEGER
+}
+
+// layoutMatches reports whether Row has the memory layout of C's md_row,
+// which goFinalize reads Rows through.
+func layoutMatches() bool {
+	var r Row
+	return unsafe.Sizeof(r) == C.sizeof_md_row &&
+		unsafe.Offsetof(r.Mask) == uintptr(C.md_row_mask_offset()) && unsafe.Offsetof(r.Seq) == uintptr(C.md_row_seq_offset())
+}
