@@ -17,10 +17,18 @@ typedef enum {
 	DUCKDB_TYPE_TIMESTAMP = 12,
 	DUCKDB_TYPE_DATE = 13,
 	DUCKDB_TYPE_INTERVAL = 15,
+	DUCKDB_TYPE_VARCHAR = 17,
 	DUCKDB_TYPE_TIMESTAMP_TZ = 31,
 } duckdb_type;
 
 typedef struct { int32_t months; int32_t days; int64_t micros; } duckdb_interval;
+
+typedef struct {
+	union {
+		struct { uint32_t length; char prefix[4]; char *ptr; } pointer;
+		struct { uint32_t length; char inlined[12]; } inlined;
+	} value;
+} duckdb_string_t;
 
 typedef struct _duckdb_connection { void *internal_ptr; } *duckdb_connection;
 typedef struct _duckdb_logical_type { void *internal_ptr; } *duckdb_logical_type;

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,14 +64,89 @@ static inline int64_t md_read(void *data, md_kind kind, idx_t i) {
 	}
 }
 
-// md_update appends each input row to its group. Columns: ts BIGINT,
-// conds BOOLEAN[], p1 BIGINT, p2 BIGINT. DuckDB skips rows where an
-// argument is NULL; a NULL condition inside the list counts as false.
+// md_string returns the bytes and length of a VARCHAR value.
+static const char *md_string(duckdb_string_t *v, uint32_t *len) {
+	*len = v->value.inlined.length;
+	if (*len <= 12) {
+		return v->value.inlined.inlined;
+	}
+	return v->value.pointer.ptr;
+}
+
+// md_parse_mode turns a comma-separated set of option names into a bit
+// mask (bit i for names[i]). On an unknown name it writes an error message
+// into err and returns -1.
+static int64_t md_parse_mode(md_info *mi, const char *s, uint32_t len, char *err, size_t errlen) {
+	int64_t flags = 0;
+	uint32_t i = 0;
+	while (i < len) {
+		while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '\t')) {
+			i++;
+		}
+		uint32_t start = i;
+		while (i < len && s[i] != ',') {
+			i++;
+		}
+		uint32_t end = i;
+		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
+			end--;
+		}
+		if (end == start) {
+			continue;
+		}
+		int found = -1;
+		for (int32_t k = 0; k < mi->n_names; k++) {
+			if (strlen(mi->names[k]) == end - start && strncmp(mi->names[k], s + start, end - start) == 0) {
+				found = k;
+				break;
+			}
+		}
+		if (found < 0) {
+			int n = snprintf(err, errlen, "%s: mode: unknown option \"%.*s\" (valid options:", mi->fname, (int)(end - start), s + start);
+			for (int32_t k = 0; k < mi->n_names && n > 0 && (size_t)n < errlen; k++) {
+				n += snprintf(err + n, errlen - n, "%s %s", k ? "," : "", mi->names[k]);
+			}
+			if (n > 0 && (size_t)n < errlen) {
+				snprintf(err + n, errlen - n, ")");
+			}
+			return -1;
+		}
+		flags |= (int64_t)1 << found;
+	}
+	return flags;
+}
+
+// md_first_row records a group's constant arguments from its first row.
+// It returns 0 (and sets the error) when the mode is invalid.
+static int md_first_row(duckdb_function_info info, md_info *mi, md_state *s, void *p1, duckdb_string_t *mode, idx_t i) {
+	s->p1 = p1 ? md_read(p1, (md_kind)mi->p1_kind, i) : 0;
+	s->p2 = 0;
+	if (mode) {
+		char err[512];
+		uint32_t len;
+		const char *str = md_string(&mode[i], &len);
+		int64_t flags = md_parse_mode(mi, str, len, err, sizeof err);
+		if (flags < 0) {
+			duckdb_aggregate_function_set_error(info, err);
+			return 0;
+		}
+		s->p2 = flags;
+	}
+	s->keep_empty = mi->keep_empty || (s->p2 & mi->needs_keep) != 0;
+	s->has_params = 1;
+	return 1;
+}
+
+// md_update appends each input row to its group. DuckDB skips rows where
+// an argument is NULL; a NULL condition inside the list counts as false.
 static void md_update(duckdb_function_info info, duckdb_data_chunk input, duckdb_aggregate_state *states) {
 	md_info *mi = (md_info *)duckdb_aggregate_function_get_extra_info(info);
 	idx_t n = duckdb_data_chunk_get_size(input);
-	duckdb_vector ts_vec = duckdb_data_chunk_get_vector(input, 0);
-	duckdb_vector conds_vec = duckdb_data_chunk_get_vector(input, 1);
+	idx_t col = 0;
+	void *p1 = mi->has_p1 ? duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, col++)) : NULL;
+	duckdb_vector ts_vec = duckdb_data_chunk_get_vector(input, col++);
+	duckdb_vector conds_vec = duckdb_data_chunk_get_vector(input, col++);
+	duckdb_string_t *mode = mi->has_mode ? (duckdb_string_t *)duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, col++)) : NULL;
 	void *ts = duckdb_vector_get_data(ts_vec);
 	uint64_t *ts_valid = duckdb_vector_get_validity(ts_vec);
 	duckdb_list_entry *lists = (duckdb_list_entry *)duckdb_vector_get_data(conds_vec);
@@ -78,8 +154,6 @@ static void md_update(duckdb_function_info info, duckdb_data_chunk input, duckdb
 	duckdb_vector child = duckdb_list_vector_get_child(conds_vec);
 	bool *conds = (bool *)duckdb_vector_get_data(child);
 	uint64_t *conds_valid = duckdb_vector_get_validity(child);
-	void *p1 = duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 2));
-	int64_t *p2 = (int64_t *)duckdb_vector_get_data(duckdb_data_chunk_get_vector(input, 3));
 
 	for (idx_t i = 0; i < n; i++) {
 		if (!md_valid(ts_valid, i) || !md_valid(lists_valid, i)) {
@@ -88,13 +162,14 @@ static void md_update(duckdb_function_info info, duckdb_data_chunk input, duckdb
 		md_state *s = (md_state *)states[i];
 		duckdb_list_entry e = lists[i];
 		if (e.length > MD_MAX_CONDS) {
-			duckdb_aggregate_function_set_error(info, "too many conditions: at most 32 are allowed");
+			char err[256];
+			snprintf(err, sizeof err, "%s: conds: %llu conditions given, at most %d are allowed", mi->fname,
+			         (unsigned long long)e.length, MD_MAX_CONDS);
+			duckdb_aggregate_function_set_error(info, err);
 			return;
 		}
-		if (!s->has_params) {
-			s->p1 = md_read(p1, (md_kind)mi->p1_kind, i);
-			s->p2 = p2[i];
-			s->has_params = 1;
+		if (!s->has_params && !md_first_row(info, mi, s, p1, mode, i)) {
+			return;
 		}
 		if ((int32_t)e.length > s->steps) {
 			s->steps = (int32_t)e.length;
@@ -107,7 +182,7 @@ static void md_update(duckdb_function_info info, duckdb_data_chunk input, duckdb
 			}
 		}
 		uint32_t seq = s->next_seq++;
-		if (mask == 0 && !mi->keep_empty) {
+		if (mask == 0 && !s->keep_empty) {
 			continue;
 		}
 		if (!md_grow(s, 1)) {
@@ -129,6 +204,7 @@ static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source
 		if (!dst->has_params && src->has_params) {
 			dst->p1 = src->p1;
 			dst->p2 = src->p2;
+			dst->keep_empty = src->keep_empty;
 			dst->has_params = 1;
 		}
 		if (src->steps > dst->steps) {
@@ -163,46 +239,56 @@ static void md_finalize(duckdb_function_info info, duckdb_aggregate_state *sourc
 }
 
 // md_overload_function builds one overload of the aggregate.
-static duckdb_aggregate_function md_overload_function(const char *name, duckdb_type result, int32_t finalizer,
-                                                      int32_t keep_empty, md_overload o) {
+static duckdb_aggregate_function md_overload_function(const char *name, duckdb_type result, md_info proto, md_overload o) {
 	duckdb_aggregate_function f = duckdb_create_aggregate_function();
 	duckdb_aggregate_function_set_name(f, name);
-	duckdb_logical_type ts = duckdb_create_logical_type(o.ts_type);
+	duckdb_logical_type types[4];
+	int n = 0;
+	if (o.has_p1) {
+		types[n++] = duckdb_create_logical_type(o.p1_type);
+	}
+	types[n++] = duckdb_create_logical_type(o.ts_type);
 	duckdb_logical_type boolean = duckdb_create_logical_type(DUCKDB_TYPE_BOOLEAN);
-	duckdb_logical_type list = duckdb_create_list_type(boolean);
-	duckdb_logical_type p1 = duckdb_create_logical_type(o.p1_type);
-	duckdb_logical_type bigint = duckdb_create_logical_type(DUCKDB_TYPE_BIGINT);
+	types[n++] = duckdb_create_list_type(boolean);
+	duckdb_destroy_logical_type(&boolean);
+	if (o.has_mode) {
+		types[n++] = duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR);
+	}
+	for (int i = 0; i < n; i++) {
+		duckdb_aggregate_function_add_parameter(f, types[i]);
+		duckdb_destroy_logical_type(&types[i]);
+	}
 	duckdb_logical_type ret = duckdb_create_logical_type(result);
-	duckdb_aggregate_function_add_parameter(f, ts);
-	duckdb_aggregate_function_add_parameter(f, list);
-	duckdb_aggregate_function_add_parameter(f, p1);
-	duckdb_aggregate_function_add_parameter(f, bigint);
 	duckdb_aggregate_function_set_return_type(f, ret);
+	duckdb_destroy_logical_type(&ret);
 	duckdb_aggregate_function_set_functions(f, md_state_size, md_init, md_update, md_combine, md_finalize);
 	duckdb_aggregate_function_set_destructor(f, md_destroy);
 	md_info *mi = malloc(sizeof(md_info));
-	mi->finalizer = finalizer;
-	mi->keep_empty = keep_empty;
+	*mi = proto;
 	mi->ts_kind = o.ts_kind;
 	mi->p1_kind = o.p1_kind;
+	mi->has_p1 = o.has_p1;
+	mi->has_mode = o.has_mode;
 	duckdb_aggregate_function_set_extra_info(f, mi, free);
-	duckdb_destroy_logical_type(&ts);
-	duckdb_destroy_logical_type(&boolean);
-	duckdb_destroy_logical_type(&list);
-	duckdb_destroy_logical_type(&p1);
-	duckdb_destroy_logical_type(&bigint);
-	duckdb_destroy_logical_type(&ret);
 	return f;
 }
 
 // md_register registers the aggregate `name` with one overload per entry of
-// overloads; it returns 1 on success.
+// overloads; it returns 1 on success. name and names must outlive the
+// database (the Go side keeps them for the life of the process).
 int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t finalizer, int32_t keep_empty,
-                const md_overload *overloads, int n_overloads) {
+                const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep) {
+	md_info proto = {0};
+	proto.finalizer = finalizer;
+	proto.keep_empty = keep_empty;
+	proto.fname = name;
+	proto.names = names;
+	proto.n_names = n_names;
+	proto.needs_keep = needs_keep;
 	duckdb_aggregate_function_set set = duckdb_create_aggregate_function_set(name);
 	int ok = 1;
 	for (int i = 0; i < n_overloads && ok; i++) {
-		duckdb_aggregate_function f = md_overload_function(name, result, finalizer, keep_empty, overloads[i]);
+		duckdb_aggregate_function f = md_overload_function(name, result, proto, overloads[i]);
 		ok = duckdb_add_aggregate_function_to_set(set, f) == DuckDBSuccess;
 		duckdb_destroy_aggregate_function(&f);
 	}

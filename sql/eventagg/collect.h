@@ -23,7 +23,7 @@ typedef struct {
 	int64_t p1;
 	int64_t p2;
 	int32_t has_params;
-	int32_t failed;
+	int32_t keep_empty;
 } md_state;
 
 // How a timestamp or parameter column is read into an int64.
@@ -34,23 +34,35 @@ typedef enum {
 	MD_INTERVAL_DAYS = 3 // INTERVAL: whole days, a month counted as 30 days
 } md_kind;
 
-// md_info is the extra info of one registered overload.
+// md_info is the extra info of one registered overload. Its columns are,
+// in the order the user writes them, p1 (when has_p1), ts, conds and,
+// when has_mode, a VARCHAR set of option names that becomes p2: bit i for
+// option i of names.
 typedef struct {
 	int32_t finalizer;   // index of the Go finalizer
 	int32_t keep_empty;  // keep rows with no true condition
-	int32_t ts_kind;     // md_kind of column 0
-	int32_t p1_kind;     // md_kind of column 2
+	int32_t ts_kind;     // md_kind of the timestamp
+	int32_t p1_kind;     // md_kind of p1
+	int32_t has_p1;
+	int32_t has_mode;
+	const char *fname;   // the SQL name, for error messages
+	char **names;        // option names of the mode argument
+	int32_t n_names;
+	int32_t needs_keep;  // bit mask of options that need rows with no true condition
 } md_info;
 
-// md_overload describes one overload: the types of ts and p1.
+// md_overload describes one overload: the types of ts and p1, and
+// whether the mode argument is present.
 typedef struct {
 	duckdb_type ts_type;
 	md_kind ts_kind;
 	duckdb_type p1_type;
 	md_kind p1_kind;
+	int32_t has_p1;
+	int32_t has_mode;
 } md_overload;
 
 int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t finalizer, int32_t keep_empty,
-                const md_overload *overloads, int n_overloads);
+                const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep);
 
 #endif

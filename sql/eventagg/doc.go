@@ -23,17 +23,22 @@
 //
 // An aggregate here has the signature
 //
-//	name(ts, conds BOOLEAN[], p1, p2 BIGINT)
+//	name([p1,] ts, conds BOOLEAN[] [, mode VARCHAR])
 //
-// with overloads for the timestamp (TIMESTAMP and TIMESTAMPTZ in
-// microseconds, DATE in days, BIGINT as is) and for p1 (an INTERVAL
-// converted to the timestamp's unit, or a BIGINT). The update callback is C
+// in the order users write it (window_funnel(window, ts, conds, mode)), with
+// overloads for the timestamp (TIMESTAMP and TIMESTAMPTZ in microseconds,
+// DATE in days, BIGINT as is) and for p1 (an INTERVAL converted to the
+// timestamp's unit, a month counted as 30 days, or a BIGINT). Binder errors
+// therefore name the user's function and list its real signatures. The mode
+// is a comma-separated set of option names, parsed once per group in C into
+// a bit set (P2); an unknown option fails the query with a message naming
+// the function and listing the valid options. The update callback is C
 // (collect.c): for each input row it folds the condition list into a bit
 // mask (NULL counts as false) and appends (ts, mask, arrival number) to the
 // group's state in C memory, with no call into Go per row. Rows whose
 // conditions are all false are dropped unless the aggregate keeps them
-// (strict modes need them). p1 and p2 are taken from the group's first row:
-// they are meant to be constants. Combine concatenates states. Finalize
+// (strict modes need them, per option). p1 and the mode are taken from the
+// group's first row: they are meant to be constants. Combine concatenates states. Finalize
 // calls one Go function per batch of groups (goFinalize), which hands each
 // group's rows to the aggregate's Finalizer and writes the results into
 // DuckDB's result vector.

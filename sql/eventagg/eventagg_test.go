@@ -3,6 +3,7 @@ package eventagg
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -33,15 +34,18 @@ func openRaw(t *testing.T) (*sql.Conn, *storage.Raw) {
 var probeSpec = Spec{
 	Name:   "probe_rows",
 	Result: BigInt,
+	Modes:  []string{"alpha", "beta", "keep"}, KeepEmptyFor: []string{"keep"},
 	Overloads: []Overload{
-		{Timestamp, IntervalUS}, {TimestampTZ, IntervalUS}, {Date, IntervalDays}, {Int64, Int64},
+		{TS: Timestamp, P1: IntervalUS, HasP1: true}, {TS: TimestampTZ, P1: IntervalUS, HasP1: true},
+		{TS: Date, P1: IntervalDays, HasP1: true}, {TS: Int64, P1: Int64, HasP1: true},
+		{TS: Int64, P1: Int64, HasP1: true, HasMode: true},
 	},
 	Finalize: func(g *Group) (int64, bool, error) {
 		var masks int64
 		for _, r := range g.Rows {
 			masks += int64(r.Mask)
 		}
-		return int64(len(g.Rows))*1000 + masks + g.P1*1_000_000, true, nil
+		return int64(len(g.Rows))*1000 + masks + g.P1*1_000_000 + g.P2*100, true, nil
 	},
 }
 
@@ -68,12 +72,18 @@ func TestCollectsRowsPerGroup(t *testing.T) {
 		want  []int64
 	}{
 		// Rows whose conditions are all false are dropped: user 1 keeps a (mask 1) and b (mask 2).
-		{`SELECT probe_rows(ts, [ev = 'a', ev = 'b'], INTERVAL 1 DAY, 0) FROM e GROUP BY u ORDER BY u`,
+		{`SELECT probe_rows(INTERVAL 1 DAY, ts, [ev = 'a', ev = 'b']) FROM e GROUP BY u ORDER BY u`,
 			[]int64{2003 + 86_400_000_000*1_000_000, 1002 + 86_400_000_000*1_000_000}},
-		{`SELECT probe_rows(ts::DATE, [ev = 'a', ev = 'b'], INTERVAL 2 DAY, 0) FROM e GROUP BY u ORDER BY u`,
+		{`SELECT probe_rows(INTERVAL 2 DAY, ts::DATE, [ev = 'a', ev = 'b']) FROM e GROUP BY u ORDER BY u`,
 			[]int64{2003 + 2_000_000, 1002 + 2_000_000}},
-		{`SELECT probe_rows(epoch(ts)::BIGINT, [ev = 'a', NULL, ev = 'b'], 5, 0) FROM e GROUP BY u ORDER BY u`,
+		{`SELECT probe_rows(5, epoch(ts)::BIGINT, [ev = 'a', NULL, ev = 'b']) FROM e GROUP BY u ORDER BY u`,
 			[]int64{2005 + 5_000_000, 1004 + 5_000_000}},
+		// Mode options become bits of P2: beta is bit 1.
+		{`SELECT probe_rows(5, epoch(ts)::BIGINT, [ev = 'a', ev = 'b'], ' beta ') FROM e GROUP BY u ORDER BY u`,
+			[]int64{2003 + 5_000_000 + 200, 1002 + 5_000_000 + 200}},
+		// keep (bit 2) keeps the row whose conditions are all false: user 1 has 3 rows.
+		{`SELECT probe_rows(5, epoch(ts)::BIGINT, [ev = 'a', ev = 'b'], 'alpha,keep') FROM e GROUP BY u ORDER BY u`,
+			[]int64{3003 + 5_000_000 + 500, 1002 + 5_000_000 + 500}},
 	}
 	for _, c := range cases {
 		rows, err := conn.QueryContext(ctx, c.query)
@@ -98,8 +108,20 @@ func TestTooManyConditionsIsAnError(t *testing.T) {
 	if err := Register(raw.Handle(), probeSpec); err != nil {
 		t.Fatal(err)
 	}
-	_, err := conn.ExecContext(context.Background(), "SELECT probe_rows(range, list_transform(range(33), x -> true), 1, 0) FROM range(3)")
+	_, err := conn.ExecContext(context.Background(), "SELECT probe_rows(1, range, list_transform(range(33), x -> true)) FROM range(3)")
 	if err == nil {
 		t.Fatal("33 conditions accepted")
+	}
+}
+
+func TestUnknownModeNamesTheFunctionAndTheOptions(t *testing.T) {
+	conn, raw := openRaw(t)
+	if err := Register(raw.Handle(), probeSpec); err != nil {
+		t.Fatal(err)
+	}
+	_, err := conn.ExecContext(context.Background(), "SELECT probe_rows(1, range, [true], 'alpha, gamma') FROM range(3)")
+	want := `probe_rows: mode: unknown option "gamma" (valid options: alpha, beta, keep)`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got %v, want an error containing %q", err, want)
 	}
 }

@@ -59,23 +59,38 @@ const (
 	Date                     // DATE: days since the epoch
 	IntervalUS               // INTERVAL: microseconds, a month counted as 30 days
 	IntervalDays             // INTERVAL: whole days, a month counted as 30 days
+	Varchar                  // VARCHAR (only as the mode argument)
 )
 
-// Overload is one accepted pair of timestamp and first-parameter types.
-type Overload struct{ TS, P1 Kind }
+// Overload is one accepted signature: name([p1,] ts, conds BOOLEAN[]
+// [, mode VARCHAR]).
+type Overload struct {
+	TS      Kind
+	P1      Kind
+	HasP1   bool
+	HasMode bool
+}
 
-// Spec describes one aggregate: name(ts, conds BOOLEAN[], p1, p2 BIGINT).
+// Spec describes one aggregate.
 type Spec struct {
 	Name      string
 	Result    Result
-	KeepEmpty bool // keep rows whose conditions are all false (strict modes need them)
-	Overloads []Overload
-	Finalize  Finalizer
+	KeepEmpty bool // keep rows whose conditions are all false
+	// Modes are the option names the mode argument accepts; the group's
+	// P2 has bit i set for Modes[i]. KeepEmptyFor lists the options that
+	// need rows whose conditions are all false.
+	Modes        []string
+	KeepEmptyFor []string
+	Overloads    []Overload
+	Finalize     Finalizer
 }
 
 type registered struct {
 	spec  Spec
 	index C.int32_t
+	name  *C.char   // C copies of the name and the option names, kept
+	names **C.char  // for the life of the process: DuckDB holds them
+	count C.int32_t // number of option names
 }
 
 var (
@@ -100,20 +115,35 @@ func Register(conn unsafe.Pointer, spec Spec) error {
 		overloads[i] = C.md_overload{
 			ts_type: sqlType(o.TS), ts_kind: cKind(o.TS),
 			p1_type: sqlType(o.P1), p1_kind: cKind(o.P1),
+			has_p1: cBool(o.HasP1), has_mode: cBool(o.HasMode),
 		}
 	}
-	name := C.CString(spec.Name)
-	defer C.free(unsafe.Pointer(name))
-	keep := C.int32_t(0)
-	if spec.KeepEmpty {
-		keep = 1
-	}
-	ok := C.md_register(C.duckdb_connection(conn), name, resultType(spec.Result), r.index, keep,
-		&overloads[0], C.int(len(overloads)))
+	ok := C.md_register(C.duckdb_connection(conn), r.name, resultType(spec.Result), r.index, cBool(spec.KeepEmpty),
+		&overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
 	if ok == 0 {
 		return fmt.Errorf("eventagg: registering %s failed", spec.Name)
 	}
 	return nil
+}
+
+// modeBits is the bit mask of the named options.
+func (s Spec) modeBits(names []string) int64 {
+	var bits int64
+	for i, m := range s.Modes {
+		for _, n := range names {
+			if m == n {
+				bits |= 1 << i
+			}
+		}
+	}
+	return bits
+}
+
+func cBool(b bool) C.int32_t {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func lookupOrAdd(spec Spec) *registered {
@@ -123,7 +153,15 @@ func lookupOrAdd(spec Spec) *registered {
 		r.spec = spec
 		return r
 	}
-	r := &registered{spec: spec, index: C.int32_t(len(finalizers))}
+	r := &registered{spec: spec, index: C.int32_t(len(finalizers)), name: C.CString(spec.Name), count: C.int32_t(len(spec.Modes))}
+	if len(spec.Modes) > 0 {
+		arr := (**C.char)(C.malloc(C.size_t(len(spec.Modes)) * C.size_t(unsafe.Sizeof((*C.char)(nil)))))
+		names := unsafe.Slice(arr, len(spec.Modes))
+		for i, m := range spec.Modes {
+			names[i] = C.CString(m)
+		}
+		r.names = arr
+	}
 	finalizers = append(finalizers, r)
 	registry[spec.Name] = r
 	return r
@@ -139,6 +177,8 @@ func sqlType(k Kind) C.duckdb_type {
 		return C.DUCKDB_TYPE_DATE
 	case IntervalUS, IntervalDays:
 		return C.DUCKDB_TYPE_INTERVAL
+	case Varchar:
+		return C.DUCKDB_TYPE_VARCHAR
 	}
 	return C.DUCKDB_TYPE_BIGINT
 }
