@@ -230,7 +230,7 @@ static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source
 static void md_finalize(duckdb_function_info info, duckdb_aggregate_state *source, duckdb_vector result, idx_t count, idx_t offset) {
 	md_info *mi = (md_info *)duckdb_aggregate_function_get_extra_info(info);
 	duckdb_vector_ensure_validity_writable(result);
-	char *err = goFinalize(mi->finalizer, (void **)source, duckdb_vector_get_data(result),
+	char *err = goFinalize(mi->finalizer, (void **)source, result, duckdb_vector_get_data(result),
 	                       duckdb_vector_get_validity(result), count, offset);
 	if (err) {
 		duckdb_aggregate_function_set_error(info, err);
@@ -259,6 +259,11 @@ static duckdb_aggregate_function md_overload_function(const char *name, duckdb_t
 		duckdb_destroy_logical_type(&types[i]);
 	}
 	duckdb_logical_type ret = duckdb_create_logical_type(result);
+	if (proto.list_result) {
+		duckdb_logical_type elem = ret;
+		ret = duckdb_create_list_type(elem);
+		duckdb_destroy_logical_type(&elem);
+	}
 	duckdb_aggregate_function_set_return_type(f, ret);
 	duckdb_destroy_logical_type(&ret);
 	duckdb_aggregate_function_set_functions(f, md_state_size, md_init, md_update, md_combine, md_finalize);
@@ -276,9 +281,10 @@ static duckdb_aggregate_function md_overload_function(const char *name, duckdb_t
 // md_register registers the aggregate `name` with one overload per entry of
 // overloads; it returns 1 on success. name and names must outlive the
 // database (the Go side keeps them for the life of the process).
-int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t finalizer, int32_t keep_empty,
+int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t list_result, int32_t finalizer, int32_t keep_empty,
                 const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep) {
 	md_info proto = {0};
+	proto.list_result = list_result;
 	proto.finalizer = finalizer;
 	proto.keep_empty = keep_empty;
 	proto.fname = name;
@@ -297,4 +303,18 @@ int md_register(duckdb_connection con, const char *name, duckdb_type result, int
 	}
 	duckdb_destroy_aggregate_function_set(&set);
 	return ok;
+}
+
+int md_list_append(duckdb_vector result, idx_t row, const int64_t *values, idx_t n) {
+	idx_t size = duckdb_list_vector_get_size(result);
+	if (duckdb_list_vector_reserve(result, size + n) != DuckDBSuccess) {
+		return 0;
+	}
+	int64_t *child = (int64_t *)duckdb_vector_get_data(duckdb_list_vector_get_child(result));
+	memcpy(child + size, values, n * sizeof(int64_t));
+	duckdb_list_vector_set_size(result, size + n);
+	duckdb_list_entry *entries = (duckdb_list_entry *)duckdb_vector_get_data(result);
+	entries[row].offset = size;
+	entries[row].length = n;
+	return 1;
 }

@@ -49,6 +49,7 @@ typedef struct {
 	char **names;        // option names of the mode argument
 	int32_t n_names;
 	int32_t needs_keep;  // bit mask of options that need rows with no true condition
+	int32_t list_result; // the result is BIGINT[]
 } md_info;
 
 // md_overload describes one overload: the types of ts and p1, and
@@ -62,7 +63,11 @@ typedef struct {
 	int32_t has_mode;
 } md_overload;
 
-int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t finalizer, int32_t keep_empty,
+// md_list_append appends n values to a BIGINT[] result vector's child and
+// writes the list entry of row; it returns 0 when memory ran out.
+int md_list_append(duckdb_vector result, idx_t row, const int64_t *values, idx_t n);
+
+int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t list_result, int32_t finalizer, int32_t keep_empty,
                 const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep);
 
 #endif

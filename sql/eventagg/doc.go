@@ -41,7 +41,8 @@
 // group's first row: they are meant to be constants. Combine concatenates states. Finalize
 // calls one Go function per batch of groups (goFinalize), which hands each
 // group's rows to the aggregate's Finalizer and writes the results into
-// DuckDB's result vector.
+// DuckDB's result vector: INTEGER, BIGINT, BOOLEAN, or BIGINT[] (through a
+// ListFinalizer, for results such as a funnel's step timestamps).
 //
 // Registered functions live in the database instance's system catalog,
 // never in the database file.

@@ -3,6 +3,7 @@ package eventagg
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,5 +124,41 @@ func TestUnknownModeNamesTheFunctionAndTheOptions(t *testing.T) {
 	want := `probe_rows: mode: unknown option "gamma" (valid options: alpha, beta, keep)`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("got %v, want an error containing %q", err, want)
+	}
+}
+
+func TestListResults(t *testing.T) {
+	conn, raw := openRaw(t)
+	spec := Spec{
+		Name: "probe_list", Result: ListBigInt,
+		Overloads: []Overload{{TS: Int64}},
+		FinalizeList: func(g *Group, dst []int64) ([]int64, bool, error) {
+			if len(g.Rows) == 0 {
+				return nil, false, nil
+			}
+			for _, r := range g.Rows {
+				dst = append(dst, r.TS)
+			}
+			slices.Sort(dst)
+			return dst, true, nil
+		},
+	}
+	if err := Register(raw.Handle(), spec); err != nil {
+		t.Fatal(err)
+	}
+	// 3000 groups of up to 5 values: enough rows to cross vector and list-growth boundaries.
+	var got string
+	err := conn.QueryRowContext(context.Background(), `
+		SELECT string_agg(g || ':' || l::VARCHAR, ';' ORDER BY g) FROM (
+			SELECT range % 3000 AS g, probe_list(range, [range % 7 <> 0]) AS l FROM range(15000) GROUP BY g)
+		WHERE g IN (0, 1, 2999)`).Scan(&got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Group g holds g, g+3000, ..., g+12000; values divisible by 7 have a false
+	// condition and are dropped: 0 in group 0 and 5999 (7 * 857) in group 2999.
+	want := "0:[3000, 6000, 9000, 12000];1:[1, 3001, 6001, 9001, 12001];2999:[2999, 8999, 11999, 14999]"
+	if got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }

@@ -8,6 +8,7 @@ package eventagg
 import "C"
 
 import (
+	"errors"
 	"unsafe"
 )
 
@@ -16,29 +17,52 @@ import (
 // by the caller).
 //
 //export goFinalize
-func goFinalize(finalizer C.int32_t, states *unsafe.Pointer, data unsafe.Pointer, validity *C.uint64_t, count, offset C.idx_t) *C.char {
+func goFinalize(finalizer C.int32_t, states *unsafe.Pointer, result C.duckdb_vector, data unsafe.Pointer, validity *C.uint64_t, count, offset C.idx_t) *C.char {
 	registryMu.RLock()
 	r := finalizers[finalizer]
 	registryMu.RUnlock()
 	sts := unsafe.Slice(states, int(count))
 	mask := unsafe.Slice((*uint64)(unsafe.Pointer(validity)), int(offset+count+63)/64)
 	var g Group
+	var list []int64
 	for i, p := range sts {
 		st := (*C.md_state)(p)
 		g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(st.rows)), int(st.len))
 		g.Steps, g.P1, g.P2 = int(st.steps), int64(st.p1), int64(st.p2)
-		v, ok, err := r.spec.Finalize(&g)
+		row := int(offset) + i
+		var ok bool
+		var err error
+		if r.spec.Result == ListBigInt {
+			list, ok, err = r.spec.FinalizeList(&g, list[:0])
+			if err == nil && ok && !appendList(result, row, list) {
+				err = errOutOfMemory
+			}
+		} else {
+			var v int64
+			v, ok, err = r.spec.Finalize(&g)
+			if err == nil && ok {
+				store(r.spec.Result, data, row, v)
+			}
+		}
 		if err != nil {
 			return C.CString(err.Error())
 		}
-		row := int(offset) + i
 		if !ok {
 			mask[row/64] &^= 1 << (row % 64)
-			continue
 		}
-		store(r.spec.Result, data, row, v)
 	}
 	return nil
+}
+
+var errOutOfMemory = errors.New("out of memory writing a list result")
+
+// appendList writes list as row's value of a BIGINT[] result vector.
+func appendList(result C.duckdb_vector, row int, list []int64) bool {
+	var p *C.int64_t
+	if len(list) > 0 {
+		p = (*C.int64_t)(unsafe.Pointer(&list[0]))
+	}
+	return C.md_list_append(result, C.idx_t(row), p, C.idx_t(len(list))) != 0
 }
 
 // store writes v at row of a result vector's data.

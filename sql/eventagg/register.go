@@ -42,11 +42,16 @@ const (
 	Integer Result = iota
 	BigInt
 	Boolean
+	ListBigInt // BIGINT[]
 )
 
 // Finalizer computes one group's result. valid=false gives NULL; an error
 // fails the query with its message.
 type Finalizer func(g *Group) (value int64, valid bool, err error)
+
+// ListFinalizer computes one group's BIGINT[] result, appended to dst (a
+// buffer the caller reuses). valid=false gives NULL.
+type ListFinalizer func(g *Group, dst []int64) (list []int64, valid bool, err error)
 
 // Kind says how a timestamp or parameter column is read.
 type Kind int
@@ -83,6 +88,8 @@ type Spec struct {
 	KeepEmptyFor []string
 	Overloads    []Overload
 	Finalize     Finalizer
+	// FinalizeList replaces Finalize for ListBigInt results.
+	FinalizeList ListFinalizer
 }
 
 type registered struct {
@@ -106,8 +113,9 @@ func Register(conn unsafe.Pointer, spec Spec) error {
 	if conn == nil {
 		return errors.New("eventagg: no connection handle")
 	}
-	if len(spec.Overloads) == 0 || spec.Finalize == nil {
-		return fmt.Errorf("eventagg: %s: no overloads or no finalizer", spec.Name)
+	if len(spec.Overloads) == 0 || (spec.Finalize == nil) == (spec.FinalizeList == nil) ||
+		(spec.Result == ListBigInt) != (spec.FinalizeList != nil) {
+		return fmt.Errorf("eventagg: %s: needs overloads and exactly one finalizer matching its result type", spec.Name)
 	}
 	r := lookupOrAdd(spec)
 	overloads := make([]C.md_overload, len(spec.Overloads))
@@ -118,7 +126,7 @@ func Register(conn unsafe.Pointer, spec Spec) error {
 			has_p1: cBool(o.HasP1), has_mode: cBool(o.HasMode),
 		}
 	}
-	ok := C.md_register(C.duckdb_connection(conn), r.name, resultType(spec.Result), r.index, cBool(spec.KeepEmpty),
+	ok := C.md_register(C.duckdb_connection(conn), r.name, resultType(spec.Result), cBool(spec.Result == ListBigInt), r.index, cBool(spec.KeepEmpty),
 		&overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
 	if ok == 0 {
 		return fmt.Errorf("eventagg: registering %s failed", spec.Name)
@@ -201,6 +209,8 @@ func resultType(r Result) C.duckdb_type {
 		return C.DUCKDB_TYPE_BIGINT
 	case Boolean:
 		return C.DUCKDB_TYPE_BOOLEAN
+	case ListBigInt:
+		return C.DUCKDB_TYPE_BIGINT // the element type; md_register wraps it in a LIST
 	}
 	return C.DUCKDB_TYPE_INTEGER
 }
