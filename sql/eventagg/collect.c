@@ -51,6 +51,8 @@ static inline int64_t md_read(void *data, md_kind kind, idx_t i) {
 	switch (kind) {
 	case MD_DATE:
 		return ((int32_t *)data)[i];
+	case MD_DATE_US:
+		return (int64_t)((int32_t *)data)[i] * MD_DAY_US;
 	case MD_INTERVAL_US: {
 		duckdb_interval v = ((duckdb_interval *)data)[i];
 		return ((int64_t)v.months * 30 + v.days) * MD_DAY_US + v.micros;
@@ -230,7 +232,7 @@ static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source
 static void md_finalize(duckdb_function_info info, duckdb_aggregate_state *source, duckdb_vector result, idx_t count, idx_t offset) {
 	md_info *mi = (md_info *)duckdb_aggregate_function_get_extra_info(info);
 	duckdb_vector_ensure_validity_writable(result);
-	char *err = goFinalize(mi->finalizer, (void **)source, result, duckdb_vector_get_data(result),
+	char *err = goFinalize(mi->finalizer, mi->go_ts_kind, (void **)source, result, duckdb_vector_get_data(result),
 	                       duckdb_vector_get_validity(result), count, offset);
 	if (err) {
 		duckdb_aggregate_function_set_error(info, err);
@@ -271,6 +273,7 @@ static duckdb_aggregate_function md_overload_function(const char *name, duckdb_t
 	md_info *mi = malloc(sizeof(md_info));
 	*mi = proto;
 	mi->ts_kind = o.ts_kind;
+	mi->go_ts_kind = o.go_ts_kind;
 	mi->p1_kind = o.p1_kind;
 	mi->has_p1 = o.has_p1;
 	mi->has_mode = o.has_mode;

@@ -31,7 +31,8 @@ typedef enum {
 	MD_INT64 = 0,      // BIGINT, TIMESTAMP, TIMESTAMPTZ: the value (microseconds for timestamps)
 	MD_DATE = 1,       // DATE: days since 1970-01-01
 	MD_INTERVAL_US = 2, // INTERVAL: microseconds, a month counted as 30 days
-	MD_INTERVAL_DAYS = 3 // INTERVAL: whole days, a month counted as 30 days
+	MD_INTERVAL_DAYS = 3, // INTERVAL: whole days, a month counted as 30 days
+	MD_DATE_US = 4       // DATE: microseconds since 1970-01-01
 } md_kind;
 
 // md_info is the extra info of one registered overload. Its columns are,
@@ -50,6 +51,7 @@ typedef struct {
 	int32_t n_names;
 	int32_t needs_keep;  // bit mask of options that need rows with no true condition
 	int32_t list_result; // the result is BIGINT[]
+	int32_t go_ts_kind;  // the Go Kind of the timestamp, handed to the finalizer
 } md_info;
 
 // md_overload describes one overload: the types of ts and p1, and
@@ -57,6 +59,7 @@ typedef struct {
 typedef struct {
 	duckdb_type ts_type;
 	md_kind ts_kind;
+	int32_t go_ts_kind;
 	duckdb_type p1_type;
 	md_kind p1_kind;
 	int32_t has_p1;

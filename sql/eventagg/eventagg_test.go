@@ -40,13 +40,18 @@ var probeSpec = Spec{
 		{TS: Timestamp, P1: IntervalUS, HasP1: true}, {TS: TimestampTZ, P1: IntervalUS, HasP1: true},
 		{TS: Date, P1: IntervalDays, HasP1: true}, {TS: Int64, P1: Int64, HasP1: true},
 		{TS: Int64, P1: Int64, HasP1: true, HasMode: true},
+		{TS: DateMicros, P1: Int64, HasP1: true, HasMode: true},
 	},
 	Finalize: func(g *Group) (int64, bool, error) {
 		var masks int64
 		for _, r := range g.Rows {
 			masks += int64(r.Mask)
 		}
-		return int64(len(g.Rows))*1000 + masks + g.P1*1_000_000 + g.P2*100, true, nil
+		var first int64
+		if len(g.Rows) > 0 && g.TS == DateMicros {
+			first = g.Rows[0].TS / 86_400_000_000 // days, to show the unit reached the finalizer
+		}
+		return int64(len(g.Rows))*1000 + masks + g.P1*1_000_000 + g.P2*100 + first*1_000_000_000_000, true, nil
 	},
 }
 
@@ -82,6 +87,9 @@ func TestCollectsRowsPerGroup(t *testing.T) {
 		// Mode options become bits of P2: beta is bit 1.
 		{`SELECT probe_rows(5, epoch(ts)::BIGINT, [ev = 'a', ev = 'b'], ' beta ') FROM e GROUP BY u ORDER BY u`,
 			[]int64{2003 + 5_000_000 + 200, 1002 + 5_000_000 + 200}},
+		// DATE read as microseconds: the finalizer sees TS == DateMicros and 20089 days (2025-01-01).
+		{`SELECT probe_rows(5, ts::DATE, [ev = 'a', ev = 'b'], '') FROM e GROUP BY u ORDER BY u`,
+			[]int64{2003 + 5_000_000 + 20089*1_000_000_000_000, 1002 + 5_000_000 + 20090*1_000_000_000_000}},
 		// keep (bit 2) keeps the row whose conditions are all false: user 1 has 3 rows.
 		{`SELECT probe_rows(5, epoch(ts)::BIGINT, [ev = 'a', ev = 'b'], 'alpha,keep') FROM e GROUP BY u ORDER BY u`,
 			[]int64{3003 + 5_000_000 + 500, 1002 + 5_000_000 + 500}},

@@ -17,13 +17,13 @@ import (
 // by the caller).
 //
 //export goFinalize
-func goFinalize(finalizer C.int32_t, states *unsafe.Pointer, result C.duckdb_vector, data unsafe.Pointer, validity *C.uint64_t, count, offset C.idx_t) *C.char {
+func goFinalize(finalizer C.int32_t, tsKind C.int32_t, states *unsafe.Pointer, result C.duckdb_vector, data unsafe.Pointer, validity *C.uint64_t, count, offset C.idx_t) *C.char {
 	registryMu.RLock()
 	r := finalizers[finalizer]
 	registryMu.RUnlock()
 	sts := unsafe.Slice(states, int(count))
 	mask := unsafe.Slice((*uint64)(unsafe.Pointer(validity)), int(offset+count+63)/64)
-	var g Group
+	g := Group{TS: Kind(tsKind)}
 	var list []int64
 	for i, p := range sts {
 		st := (*C.md_state)(p)

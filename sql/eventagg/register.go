@@ -32,6 +32,7 @@ type Group struct {
 	Steps int   // number of conditions (the longest condition list seen)
 	P1    int64 // first parameter (e.g. the window), converted per the overload
 	P2    int64 // second parameter (e.g. mode flags)
+	TS    Kind  // how the overload read the timestamps (their unit)
 }
 
 // Result is the SQL type an aggregate returns.
@@ -65,6 +66,7 @@ const (
 	IntervalUS               // INTERVAL: microseconds, a month counted as 30 days
 	IntervalDays             // INTERVAL: whole days, a month counted as 30 days
 	Varchar                  // VARCHAR (only as the mode argument)
+	DateMicros               // DATE: microseconds since the epoch (midnight UTC)
 )
 
 // Overload is one accepted signature: name([p1,] ts, conds BOOLEAN[]
@@ -121,7 +123,7 @@ func Register(conn unsafe.Pointer, spec Spec) error {
 	overloads := make([]C.md_overload, len(spec.Overloads))
 	for i, o := range spec.Overloads {
 		overloads[i] = C.md_overload{
-			ts_type: sqlType(o.TS), ts_kind: cKind(o.TS),
+			ts_type: sqlType(o.TS), ts_kind: cKind(o.TS), go_ts_kind: C.int32_t(o.TS),
 			p1_type: sqlType(o.P1), p1_kind: cKind(o.P1),
 			has_p1: cBool(o.HasP1), has_mode: cBool(o.HasMode),
 		}
@@ -181,7 +183,7 @@ func sqlType(k Kind) C.duckdb_type {
 		return C.DUCKDB_TYPE_TIMESTAMP
 	case TimestampTZ:
 		return C.DUCKDB_TYPE_TIMESTAMP_TZ
-	case Date:
+	case Date, DateMicros:
 		return C.DUCKDB_TYPE_DATE
 	case IntervalUS, IntervalDays:
 		return C.DUCKDB_TYPE_INTERVAL
@@ -195,6 +197,8 @@ func cKind(k Kind) C.md_kind {
 	switch k {
 	case Date:
 		return C.MD_DATE
+	case DateMicros:
+		return C.MD_DATE_US
 	case IntervalUS:
 		return C.MD_INTERVAL_US
 	case IntervalDays:
