@@ -63,7 +63,7 @@ func TestRowLayoutMatchesC(t *testing.T) {
 
 func TestCollectsRowsPerGroup(t *testing.T) {
 	conn, raw := openRaw(t)
-	if err := Register(raw.Handle(), probeSpec); err != nil {
+	if err := Register(context.Background(), conn, raw.Handle(), probeSpec); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -114,7 +114,7 @@ func TestCollectsRowsPerGroup(t *testing.T) {
 
 func TestTooManyConditionsIsAnError(t *testing.T) {
 	conn, raw := openRaw(t)
-	if err := Register(raw.Handle(), probeSpec); err != nil {
+	if err := Register(context.Background(), conn, raw.Handle(), probeSpec); err != nil {
 		t.Fatal(err)
 	}
 	_, err := conn.ExecContext(context.Background(), "SELECT probe_rows(1, range, list_transform(range(33), x -> true)) FROM range(3)")
@@ -125,7 +125,7 @@ func TestTooManyConditionsIsAnError(t *testing.T) {
 
 func TestUnknownModeNamesTheFunctionAndTheOptions(t *testing.T) {
 	conn, raw := openRaw(t)
-	if err := Register(raw.Handle(), probeSpec); err != nil {
+	if err := Register(context.Background(), conn, raw.Handle(), probeSpec); err != nil {
 		t.Fatal(err)
 	}
 	_, err := conn.ExecContext(context.Background(), "SELECT probe_rows(1, range, [true], 'alpha, gamma') FROM range(3)")
@@ -151,7 +151,7 @@ func TestListResults(t *testing.T) {
 			return dst, true, nil
 		},
 	}
-	if err := Register(raw.Handle(), spec); err != nil {
+	if err := Register(context.Background(), conn, raw.Handle(), spec); err != nil {
 		t.Fatal(err)
 	}
 	// 3000 groups of up to 5 values: enough rows to cross vector and list-growth boundaries.
@@ -168,5 +168,34 @@ func TestListResults(t *testing.T) {
 	want := "0:[3000, 6000, 9000, 12000];1:[1, 3001, 6001, 9001, 12001];2999:[2999, 8999, 11999, 14999]"
 	if got != want {
 		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestRegisterTwiceOnOneDatabase is what every second session does: the
+// aggregate exists already and must keep working.
+func TestRegisterTwiceOnOneDatabase(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for i := 0; i < 3; i++ {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := storage.NewRaw(conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Register(ctx, conn, raw.Handle(), probeSpec); err != nil {
+			t.Fatalf("registration %d: %v", i+1, err)
+		}
+		var v int64
+		if err := conn.QueryRowContext(ctx, "SELECT probe_rows(1, range, [true]) FROM range(2)").Scan(&v); err != nil || v != 2*1000+2+1_000_000 { // two rows of mask 1, p1 = 1
+			t.Fatalf("session %d: %v %d", i+1, err, v)
+		}
+		conn.Close()
 	}
 }

@@ -11,6 +11,8 @@ static size_t md_row_seq_offset(void) { return offsetof(md_row, seq); }
 import "C"
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -108,13 +110,36 @@ var (
 	finalizers []*registered
 )
 
-// Register makes spec callable on the DuckDB connection whose C handle is
-// conn (a duckdb_connection). Registering the same name again, from
-// another session, reuses the finalizer.
-func Register(conn unsafe.Pointer, spec Spec) error {
-	if conn == nil {
+// Register makes spec callable on a DuckDB connection: conn is its
+// database/sql handle and handle its C duckdb_connection. DuckDB keeps
+// C-API aggregates in the database instance's system catalog and refuses
+// to register one twice, so when the aggregate already exists (another
+// session registered it) Register leaves it there: it calls the same
+// finalizer, which is kept by name for the life of the process.
+func Register(ctx context.Context, conn *sql.Conn, handle unsafe.Pointer, spec Spec) error {
+	if handle == nil {
 		return errors.New("eventagg: no connection handle")
 	}
+	err := register(handle, spec)
+	if err == nil {
+		return nil
+	}
+	if ok, qerr := exists(ctx, conn, spec.Name); qerr == nil && ok {
+		return nil
+	}
+	return err
+}
+
+// exists reports whether an aggregate called name is in DuckDB's catalog.
+func exists(ctx context.Context, conn *sql.Conn, name string) (bool, error) {
+	var n int
+	err := conn.QueryRowContext(ctx,
+		"SELECT count(*) FROM duckdb_functions() WHERE function_name = ? AND function_type = 'aggregate'", name).Scan(&n)
+	return n > 0, err
+}
+
+// register registers spec through the C API.
+func register(conn unsafe.Pointer, spec Spec) error {
 	if len(spec.Overloads) == 0 || (spec.Finalize == nil) == (spec.FinalizeList == nil) ||
 		(spec.Result == ListBigInt) != (spec.FinalizeList != nil) {
 		return fmt.Errorf("eventagg: %s: needs overloads and exactly one finalizer matching its result type", spec.Name)

@@ -5,12 +5,15 @@ import (
 	"fmt"
 
 	"github.com/martdb/martdb/sql/catalog"
+	"github.com/martdb/martdb/sql/retention"
 )
 
 // Families returns every function family of the library, in registration
 // order. Each new family package is added here.
 func Families() []catalog.Family {
-	return []catalog.Family{}
+	return []catalog.Family{
+		retention.Family,
+	}
 }
 
 // Functions lists every function of the library, the listing included.

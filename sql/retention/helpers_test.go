@@ -1,0 +1,161 @@
+package retention
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/martdb/martdb/sql/catalog"
+	"github.com/martdb/martdb/storage"
+)
+
+// openFamily opens an in-memory database, takes one connection and
+// registers the family on it.
+func openFamily(t testing.TB) *sql.Conn {
+	t.Helper()
+	_, conn := openDBFamily(t)
+	return conn
+}
+
+// openDBFamily is openFamily returning the database too.
+func openDBFamily(t testing.TB) (*sql.DB, *sql.Conn) {
+	t.Helper()
+	db, conn, err := registeredConn()
+	if db != nil {
+		t.Cleanup(func() { db.Close() })
+	}
+	if conn != nil {
+		t.Cleanup(func() { conn.Close() })
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, conn
+}
+
+// registeredConn opens an in-memory database and one connection with the
+// family registered; the caller closes them.
+func registeredConn() (*sql.DB, *sql.Conn, error) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		return nil, nil, err
+	}
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		return db, nil, err
+	}
+	raw, err := storage.NewRaw(conn)
+	if err != nil {
+		return db, conn, err
+	}
+	return db, conn, Family.Register(context.Background(), catalog.Conn{SQL: conn, Handle: raw.Handle()})
+}
+
+// exec runs statements that return no rows.
+func exec(t testing.TB, conn *sql.Conn, stmts ...string) {
+	t.Helper()
+	for _, s := range stmts {
+		if _, err := conn.ExecContext(context.Background(), s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+}
+
+// strings1 runs a query with one column and returns its values as text
+// (NULL as "NULL").
+func strings1(t testing.TB, conn *sql.Conn, q string) []string {
+	t.Helper()
+	rows, err := conn.QueryContext(context.Background(), q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v sql.NullString
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		if v.Valid {
+			out = append(out, v.String)
+		} else {
+			out = append(out, "NULL")
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return out
+}
+
+// row is one row of the retention table.
+type row struct {
+	k, cohort, retained int64
+}
+
+func (r row) String() string { return fmt.Sprintf("{%d %d %d}", r.k, r.cohort, r.retained) }
+
+// table runs a query returning (period_offset, cohort_users,
+// retained_users, retention_rate) rows and checks on the way that each
+// rate is retained/cohort, NULL when cohort is 0.
+func table(t testing.TB, conn *sql.Conn, q string) []row {
+	t.Helper()
+	rows, err := conn.QueryContext(context.Background(), q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	var out []row
+	for rows.Next() {
+		var r row
+		var rate sql.NullFloat64
+		if err := rows.Scan(&r.k, &r.cohort, &r.retained, &rate); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case r.cohort == 0 && rate.Valid:
+			t.Errorf("%s: offset %d has no cohort but a rate %v", q, r.k, rate.Float64)
+		case r.cohort > 0 && (!rate.Valid || math.Abs(rate.Float64-float64(r.retained)/float64(r.cohort)) > 1e-12):
+			t.Errorf("%s: offset %d rate %v, want %d/%d", q, r.k, rate, r.retained, r.cohort)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return out
+}
+
+// sameRows fails when got and want differ.
+func sameRows(t testing.TB, what string, got, want []row) {
+	t.Helper()
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("%s\n got %v\nwant %v", what, got, want)
+	}
+}
+
+// wantError runs q and fails unless it errors with a message containing
+// every part.
+func wantError(t testing.TB, conn *sql.Conn, q string, parts ...string) {
+	t.Helper()
+	rows, err := conn.QueryContext(context.Background(), q)
+	if err == nil {
+		for rows.Next() {
+		}
+		err = rows.Err()
+		rows.Close()
+	}
+	if err == nil {
+		t.Errorf("%s: no error, want one containing %q", q, parts)
+		return
+	}
+	for _, p := range parts {
+		if !strings.Contains(err.Error(), p) {
+			t.Errorf("%s: error %q does not contain %q", q, err, p)
+		}
+	}
+}
