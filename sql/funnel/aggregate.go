@@ -1,0 +1,113 @@
+package funnel
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/martdb/martdb/sql/eventagg"
+)
+
+// overloads are the signatures of window_funnel and of the report's
+// path aggregate: (window, ts, conds [, mode]) with the window in the
+// timestamp's unit.
+var overloads = func() []eventagg.Overload {
+	pairs := []eventagg.Overload{
+		{TS: eventagg.Timestamp, P1: eventagg.IntervalUS},
+		{TS: eventagg.TimestampTZ, P1: eventagg.IntervalUS},
+		{TS: eventagg.Date, P1: eventagg.IntervalDays},
+		{TS: eventagg.Int64, P1: eventagg.Int64},
+	}
+	var out []eventagg.Overload
+	for _, o := range pairs {
+		o.HasP1 = true
+		out = append(out, o)
+		o.HasMode = true
+		out = append(out, o)
+	}
+	return out
+}()
+
+// windowFunnelSpec is the window_funnel aggregate.
+var windowFunnelSpec = eventagg.Spec{
+	Name:         "window_funnel",
+	Result:       eventagg.Integer,
+	Modes:        ModeNames(),
+	KeepEmptyFor: []string{"strict_order"},
+	Overloads:    overloads,
+	Finalize:     finalizeLevel,
+}
+
+// pathSpec is the report's internal aggregate: the timestamps of the
+// chain behind each user's level (NULL with strict_once).
+var pathSpec = eventagg.Spec{
+	Name:         "_martdb_funnel_path",
+	Result:       eventagg.ListBigInt,
+	Modes:        ModeNames(),
+	KeepEmptyFor: []string{"strict_order"},
+	Overloads:    overloads,
+	FinalizeList: finalizePath,
+}
+
+// eventPool holds event buffers: finalize runs for every group, on
+// several threads.
+var eventPool = sync.Pool{New: func() any { b := make([]Event, 0, 64); return &b }}
+
+// groupEvents checks a group's arguments and turns its rows into events.
+// The caller returns the buffer to eventPool.
+func groupEvents(g *eventagg.Group) (*[]Event, Mode, error) {
+	mode, err := ModeFromBits(g.P2)
+	switch {
+	case err != nil:
+		return nil, mode, err
+	case g.Steps == 0:
+		return nil, mode, errors.New("window_funnel: conds: the list of steps is empty (expected 1 to 32 conditions)")
+	case g.P1 < 0:
+		return nil, mode, fmt.Errorf("window_funnel: window: must not be negative, got %d in the timestamp's unit", g.P1)
+	}
+	buf := eventPool.Get().(*[]Event)
+	ev := (*buf)[:0]
+	for _, r := range g.Rows {
+		ev = AppendRow(ev, r.TS, r.Mask, r.Seq, mode)
+	}
+	*buf = ev
+	return buf, mode, nil
+}
+
+func finalizeLevel(g *eventagg.Group) (int64, bool, error) {
+	buf, mode, err := groupEvents(g)
+	if err != nil {
+		return 0, false, err
+	}
+	defer eventPool.Put(buf)
+	return int64(Level(*buf, g.P1, g.Steps, mode)), true, nil
+}
+
+// finalizePath returns the chain's timestamps in microseconds whatever
+// the timestamp type (dates at midnight; integer timestamps taken as
+// seconds, as ClickHouse treats them), so the report needs no unit.
+func finalizePath(g *eventagg.Group, dst []int64) ([]int64, bool, error) {
+	buf, mode, err := groupEvents(g)
+	if err != nil {
+		return nil, false, err
+	}
+	defer eventPool.Put(buf)
+	_, path, ok := LevelPath(*buf, g.P1, g.Steps, mode, dst)
+	if scale := microsPerUnit(g.TS); scale != 1 {
+		for i := range path {
+			path[i] *= scale
+		}
+	}
+	return path, ok, nil
+}
+
+// microsPerUnit is how many microseconds one unit of a timestamp kind is.
+func microsPerUnit(k eventagg.Kind) int64 {
+	switch k {
+	case eventagg.Date:
+		return 86_400_000_000
+	case eventagg.Int64:
+		return 1_000_000
+	}
+	return 1
+}
