@@ -69,10 +69,12 @@
 // # Place in martdb
 //
 // martdb's window_funnel aggregate and its funnel() report call Level once
-// per group, on the rows the aggregate collected. The package has no
-// DuckDB dependency, so it can be tested exhaustively: against vectors
-// from ClickHouse's tests and documentation, against a literal replay of
-// ClickHouse's algorithm on random logs, and by fuzzing.
+// per group, on the rows the aggregate collected. The algorithm (mode,
+// event, sort, level, once, match, path) has no DuckDB dependency, so it is
+// tested exhaustively on its own: against vectors from ClickHouse's tests
+// and documentation, against a literal replay of ClickHouse's algorithm on
+// random logs, and by fuzzing. The family files (family, aggregate,
+// report.sql) register it with DuckDB through sql/eventagg.
 // # The family in SQL
 //
 // The package is also martdb's funnel family (Family):
@@ -87,7 +89,7 @@
 //     32 conditions; a wrong argument type is DuckDB's binder error, which
 //     names window_funnel and lists its signatures.
 //   - funnel(source, user, ts, steps, conversion_window := INTERVAL 14 DAY,
-//     mode := '', breakdown := NULL) is a table macro: one row per
+//     mode := ”, breakdown := NULL) is a table macro: one row per
 //     breakdown value and step with users (window_funnel level >= step),
 //     conversion_rate (from step 1), step_conversion_rate (from the
 //     previous step), dropped_off (previous step's users minus this step's;
