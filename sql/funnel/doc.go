@@ -89,7 +89,7 @@
 //     32 conditions; a wrong argument type is DuckDB's binder error, which
 //     names window_funnel and lists its signatures.
 //   - funnel(source, user, ts, steps, conversion_window := INTERVAL 14 DAY,
-//     mode := ”, breakdown := NULL) is a table macro: one row per
+//     mode := <no options>, breakdown := NULL) is a table macro: one row per
 //     breakdown value and step with users (window_funnel level >= step),
 //     conversion_rate (from step 1), step_conversion_rate (from the
 //     previous step), dropped_off (previous step's users minus this step's;
