@@ -8,28 +8,11 @@ import (
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/martdb/martdb/sql/sqltest"
 	"github.com/martdb/martdb/storage"
 )
 
-// openRaw opens an in-memory database and one connection with its C handle.
-func openRaw(t *testing.T) (*sql.Conn, *storage.Raw) {
-	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	raw, err := storage.NewRaw(conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return conn, raw
-}
+func openRaw(t *testing.T) (*sql.Conn, *storage.Raw) { return sqltest.OpenRaw(t) }
 
 // probeSpec returns, per group, rows*1000 + sum of masks + p1*1e6.
 var probeSpec = Spec{

@@ -8,56 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	_ "github.com/duckdb/duckdb-go/v2"
-	"github.com/martdb/martdb/sql/catalog"
-	"github.com/martdb/martdb/storage"
+	"github.com/martdb/martdb/sql/sqltest"
 )
 
-// openFamily opens an in-memory database with the family registered.
-func openFamily(t *testing.T) *sql.Conn {
-	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	raw, err := storage.NewRaw(conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Family.Register(context.Background(), catalog.Conn{SQL: conn, Handle: raw.Handle()}); err != nil {
-		t.Fatal(err)
-	}
-	return conn
-}
+func openFamily(t *testing.T) *sql.Conn { return sqltest.Open(t, Family) }
 
-func exec(t *testing.T, conn *sql.Conn, q string) {
-	t.Helper()
-	if _, err := conn.ExecContext(context.Background(), q); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-}
+func exec(t *testing.T, conn *sql.Conn, q string) { t.Helper(); sqltest.Exec(t, conn, q) }
 
-// column reads a one-column result as strings.
 func column(t *testing.T, conn *sql.Conn, q string) []string {
 	t.Helper()
-	rows, err := conn.QueryContext(context.Background(), q)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v sql.NullString
-		rows.Scan(&v)
-		out = append(out, v.String)
-	}
-	return out
+	return sqltest.Column(t, conn, q)
 }
 
 func TestWindowFunnelInSQL(t *testing.T) {

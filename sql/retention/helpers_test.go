@@ -10,6 +10,7 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/martdb/martdb/sql/catalog"
+	"github.com/martdb/martdb/sql/sqltest"
 	"github.com/martdb/martdb/storage"
 )
 
@@ -58,38 +59,14 @@ func registeredConn() (*sql.DB, *sql.Conn, error) {
 // exec runs statements that return no rows.
 func exec(t testing.TB, conn *sql.Conn, stmts ...string) {
 	t.Helper()
-	for _, s := range stmts {
-		if _, err := conn.ExecContext(context.Background(), s); err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-	}
+	sqltest.Exec(t, conn, stmts...)
 }
 
 // strings1 runs a query with one column and returns its values as text
 // (NULL as "NULL").
 func strings1(t testing.TB, conn *sql.Conn, q string) []string {
 	t.Helper()
-	rows, err := conn.QueryContext(context.Background(), q)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v sql.NullString
-		if err := rows.Scan(&v); err != nil {
-			t.Fatal(err)
-		}
-		if v.Valid {
-			out = append(out, v.String)
-		} else {
-			out = append(out, "NULL")
-		}
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	return out
+	return sqltest.Column(t, conn, q)
 }
 
 // row is one row of the retention table.
