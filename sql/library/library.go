@@ -7,6 +7,7 @@ import (
 	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/funnel"
 	"github.com/martdb/martdb/sql/retention"
+	"github.com/martdb/martdb/sql/sequence"
 )
 
 // Families returns every function family of the library, in registration
@@ -15,6 +16,7 @@ func Families() []catalog.Family {
 	return []catalog.Family{
 		funnel.Family,
 		retention.Family,
+		sequence.Family,
 	}
 }
 
