@@ -8,7 +8,9 @@ import (
 	"github.com/martdb/martdb/sql/cohort"
 	"github.com/martdb/martdb/sql/funnel"
 	"github.com/martdb/martdb/sql/retention"
+	"github.com/martdb/martdb/sql/rfm"
 	"github.com/martdb/martdb/sql/sequence"
+	"github.com/martdb/martdb/sql/sessions"
 )
 
 // Families returns every function family of the library, in registration
@@ -18,7 +20,9 @@ func Families() []catalog.Family {
 		cohort.Family,
 		funnel.Family,
 		retention.Family,
+		rfm.Family,
 		sequence.Family,
+		sessions.Family,
 	}
 }
 
