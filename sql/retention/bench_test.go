@@ -1,58 +1,18 @@
 package retention
 
 import (
-	"context"
 	"database/sql"
-	"sync"
 	"testing"
 
-	"github.com/martdb/martdb/benchmarks/datagen"
+	"github.com/martdb/martdb/benchmarks/benchtest"
 )
 
-var (
-	benchOnce sync.Once
-	benchConn *sql.Conn
-	benchErr  error
-)
+// shopScale10 is one demo shop at scale 10 with the family registered,
+// shared by all the benchmarks.
+func shopScale10(b *testing.B) *sql.Conn { return benchtest.Shop(b, 10, Family) }
 
-// shopScale10 is one demo shop at scale 10 (100,000 customers, about a
-// million events), generated once for all the benchmarks.
-func shopScale10(b *testing.B) *sql.Conn {
-	benchOnce.Do(func() {
-		// Kept open for the whole run: the benchmarks share it.
-		_, conn, err := registeredConn()
-		if err == nil {
-			_, err = datagen.Generate(context.Background(), conn, datagen.Config{Scale: 10, Seed: 1}, nil)
-		}
-		if err != nil {
-			benchErr = err
-			return
-		}
-		benchConn = conn
-	})
-	if benchConn == nil {
-		b.Fatal("no demo shop: ", benchErr)
-	}
-	return benchConn
-}
-
-// runQuery runs q b.N times, reading every row.
-func runQuery(b *testing.B, q string) {
-	conn := shopScale10(b)
-	b.ResetTimer()
-	for b.Loop() {
-		rows, err := conn.QueryContext(context.Background(), q)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for rows.Next() {
-		}
-		if err := rows.Err(); err != nil {
-			b.Fatal(err)
-		}
-		rows.Close()
-	}
-}
+// runQuery runs q on the shop b.N times, reading every row.
+func runQuery(b *testing.B, q string) { benchtest.RunQuery(b, shopScale10(b), q) }
 
 // BenchmarkAggregateSignupDays: the aggregate's catalog example, D0/D1/D7
 // after signup for every customer (a join of a million events with their

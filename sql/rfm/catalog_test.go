@@ -2,6 +2,7 @@ package rfm
 
 import (
 	"context"
+	"github.com/martdb/martdb/sql/sqltest"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 // TestCatalogEntry checks the entry's fields and runs its example on a
 // small demo shop: it must succeed and return rows.
 func TestCatalogEntry(t *testing.T) {
-	conn := openFamily(t)
+	conn := sqltest.Open(t, Family)
 	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +25,7 @@ func TestCatalogEntry(t *testing.T) {
 		strings.Contains(f.Description, "\n") || !strings.HasPrefix(f.Signature, "rfm(source, customer, ts, amount") {
 		t.Errorf("entry %+v", f)
 	}
-	if rows := text(t, conn, strings.TrimSuffix(f.Example, ";")); len(rows) == 0 {
+	if rows := sqltest.Rows(t, conn, strings.TrimSuffix(f.Example, ";")); len(rows) == 0 {
 		t.Errorf("example returned no rows")
 	}
 }

@@ -2,6 +2,7 @@ package rfm
 
 import (
 	"database/sql"
+	"github.com/martdb/martdb/sql/sqltest"
 	"testing"
 )
 
@@ -23,7 +24,7 @@ import (
 //	10        2025-01-01  2   50        90         2         100
 func tenCustomers(t *testing.T, conn *sql.Conn) {
 	t.Helper()
-	exec(t, conn,
+	sqltest.Exec(t, conn,
 		`CREATE TABLE spec(c INTEGER, last DATE, f INTEGER, each DECIMAL(12,2))`,
 		`INSERT INTO spec VALUES (1, '2025-03-31', 6, 100), (2, '2025-03-30', 5, 10), (3, '2025-03-25', 1, 20),
 			(4, '2025-03-20', 4, 100), (5, '2025-03-10', 3, 10), (6, '2025-03-01', 2, 100), (7, '2025-02-15', 1, 10),
@@ -47,9 +48,9 @@ func tenCustomers(t *testing.T, conn *sql.Conn) {
 // c4 400, c1 600, c8 700 -> M 1 1 2 2 3 3 4 4 5 5 in that order.
 // Segments from the (R, F) grid of doc.go.
 func TestFixtureFiveBins(t *testing.T) {
-	conn := openFamily(t)
+	conn := sqltest.Open(t, Family)
 	tenCustomers(t, conn)
-	got := text(t, conn, `SELECT * FROM rfm(purchases, customer, ts, amount)`)
+	got := sqltest.Rows(t, conn, `SELECT * FROM rfm(purchases, customer, ts, amount)`)
 	want := []string{
 		"1|2025-03-26 10:00:00|2025-03-31 10:00:00|1|6|600.0|5|5|5|555|champions",
 		"2|2025-03-26 10:00:00|2025-03-30 10:00:00|2|5|50.0|5|4|3|543|champions",
@@ -62,10 +63,10 @@ func TestFixtureFiveBins(t *testing.T) {
 		"9|2025-01-15 10:00:00|2025-01-15 10:00:00|76|1|5.0|1|1|1|111|hibernating",
 		"10|2024-12-31 10:00:00|2025-01-01 10:00:00|90|2|100.0|1|2|3|123|hibernating",
 	}
-	sameText(t, "rfm, 5 bins", got, want)
+	sqltest.SameRows(t, "rfm, 5 bins", got, want)
 	// The column types the catalog promises.
-	types := text(t, conn, `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM rfm(purchases, customer, ts, amount))`)
-	sameText(t, "column types", types, []string{
+	types := sqltest.Rows(t, conn, `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM rfm(purchases, customer, ts, amount))`)
+	sqltest.SameRows(t, "column types", types, []string{
 		"customer|INTEGER", "first_ts|TIMESTAMP", "last_ts|TIMESTAMP", "recency_days|BIGINT", "frequency|BIGINT",
 		"monetary|DOUBLE", "r_score|INTEGER", "f_score|INTEGER", "m_score|INTEGER", "rfm_cell|VARCHAR", "segment|VARCHAR",
 	})
@@ -77,9 +78,9 @@ func TestFixtureFiveBins(t *testing.T) {
 // F rank 1 and 4 -> 1, 6 and 7 -> 2, 8, 9, 10 -> 3; M c9 c7 c3 c5 -> 1,
 // c2 c10 c6 -> 2, c4 c1 c8 -> 3. No segment outside 5 bins.
 func TestFixtureThreeBins(t *testing.T) {
-	conn := openFamily(t)
+	conn := sqltest.Open(t, Family)
 	tenCustomers(t, conn)
-	got := text(t, conn, `SELECT customer, r_score, f_score, m_score, rfm_cell, segment FROM rfm(purchases, customer, ts, amount, bins := 3)`)
+	got := sqltest.Rows(t, conn, `SELECT customer, r_score, f_score, m_score, rfm_cell, segment FROM rfm(purchases, customer, ts, amount, bins := 3)`)
 	want := []string{
 		"1|3|3|3|333|NULL",
 		"2|3|3|2|332|NULL",
@@ -92,7 +93,7 @@ func TestFixtureThreeBins(t *testing.T) {
 		"9|1|1|1|111|NULL",
 		"10|1|1|2|112|NULL",
 	}
-	sameText(t, "rfm, 3 bins", got, want)
+	sqltest.SameRows(t, "rfm, 3 bins", got, want)
 }
 
 // TestFixtureTenBins: with n = bins = 10 the score is the rank itself, and
@@ -100,10 +101,10 @@ func TestFixtureThreeBins(t *testing.T) {
 // frequency (rank 9) and monetary (rank 9); c3 has R 8, F 1 (tied with
 // c7, c9), M 3.
 func TestFixtureTenBins(t *testing.T) {
-	conn := openFamily(t)
+	conn := sqltest.Open(t, Family)
 	tenCustomers(t, conn)
-	got := text(t, conn, `SELECT customer, rfm_cell, segment FROM rfm(purchases, customer, ts, amount, bins := 10) WHERE customer IN (1, 3, 9)`)
-	sameText(t, "rfm, 10 bins", got, []string{"1|10-9-9|NULL", "3|8-1-3|NULL", "9|2-1-1|NULL"})
-	got = text(t, conn, `SELECT DISTINCT segment FROM rfm(purchases, customer, ts, amount, bins := 4)`)
-	sameText(t, "rfm, 4 bins", got, []string{"NULL"})
+	got := sqltest.Rows(t, conn, `SELECT customer, rfm_cell, segment FROM rfm(purchases, customer, ts, amount, bins := 10) WHERE customer IN (1, 3, 9)`)
+	sqltest.SameRows(t, "rfm, 10 bins", got, []string{"1|10-9-9|NULL", "3|8-1-3|NULL", "9|2-1-1|NULL"})
+	got = sqltest.Rows(t, conn, `SELECT DISTINCT segment FROM rfm(purchases, customer, ts, amount, bins := 4)`)
+	sqltest.SameRows(t, "rfm, 4 bins", got, []string{"NULL"})
 }

@@ -3,6 +3,7 @@ package rfm
 import (
 	"context"
 	"fmt"
+	"github.com/martdb/martdb/sql/sqltest"
 	"testing"
 
 	"github.com/martdb/martdb/benchmarks/datagen"
@@ -45,7 +46,7 @@ func plainRFM(t testing.TB, asOf string, bins int) string {
 // demo shop at scale 1, row for row (EXCEPT ALL both ways), for the
 // default and an earlier as_of and for 5 and 3 bins.
 func TestAgainstPlainSQL(t *testing.T) {
-	conn := openFamily(t)
+	conn := sqltest.Open(t, Family)
 	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 1, Seed: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -61,11 +62,11 @@ func TestAgainstPlainSQL(t *testing.T) {
 		plain := plainRFM(t, c.asOf, c.bins)
 		q := fmt.Sprintf(`SELECT (SELECT count(*) FROM (SELECT * FROM (%[1]s) EXCEPT ALL SELECT * FROM (%[2]s))) +
 			(SELECT count(*) FROM (SELECT * FROM (%[2]s) EXCEPT ALL SELECT * FROM (%[1]s)))`, mine, plain)
-		if bad := count(t, conn, q); bad != 0 {
+		if bad := sqltest.Int(t, conn, q); bad != 0 {
 			t.Errorf("%s: %d rows differ from plain SQL", opt, bad)
 		}
-		n := count(t, conn, `SELECT count(*) FROM (`+mine+`)`)
-		segments := count(t, conn, `SELECT count(DISTINCT segment) FROM (`+mine+`)`)
+		n := sqltest.Int(t, conn, `SELECT count(*) FROM (`+mine+`)`)
+		segments := sqltest.Int(t, conn, `SELECT count(DISTINCT segment) FROM (`+mine+`)`)
 		t.Logf("%s: %d customers, %d segments", opt, n, segments)
 		if n < 500 {
 			t.Errorf("%s: only %d customers", opt, n)

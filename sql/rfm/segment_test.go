@@ -2,6 +2,7 @@ package rfm
 
 import (
 	"fmt"
+	"github.com/martdb/martdb/sql/sqltest"
 	"regexp"
 	"strings"
 	"testing"
@@ -54,15 +55,15 @@ func gridValues(t testing.TB) string {
 // TestSegmentGrid compares the macro's segment with the rules on all 25
 // cells, and checks a few cells against the table of doc.go by hand.
 func TestSegmentGrid(t *testing.T) {
-	conn := openFamily(t)
-	got := text(t, conn, `SELECT r, f, _martdb_rfm_segment(r, f) FROM range(1, 6) a(r), range(1, 6) b(f) ORDER BY r, f`)
+	conn := sqltest.Open(t, Family)
+	got := sqltest.Rows(t, conn, `SELECT r, f, _martdb_rfm_segment(r, f) FROM range(1, 6) a(r), range(1, 6) b(f) ORDER BY r, f`)
 	var want []string
 	for r := 1; r <= 5; r++ {
 		for f := 1; f <= 5; f++ {
 			want = append(want, fmt.Sprintf("%d|%d|%s", r, f, gridSegment(t, r, f)))
 		}
 	}
-	sameText(t, "segment grid", got, want)
+	sqltest.SameRows(t, "segment grid", got, want)
 	for _, c := range []struct {
 		r, f int
 		want string

@@ -2,6 +2,7 @@ package sessions
 
 import (
 	"context"
+	"github.com/martdb/martdb/sql/sqltest"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 // TestCatalogEntries checks the entries' fields and runs each example on a
 // small demo shop: it must succeed and return rows.
 func TestCatalogEntries(t *testing.T) {
-	conn := openFamily(t)
+	conn := sqltest.Open(t, Family)
 	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +24,7 @@ func TestCatalogEntries(t *testing.T) {
 			strings.Contains(f.Description, "\n") || !strings.HasPrefix(f.Signature, f.Name+"(source, user, ts, gap := INTERVAL 30 MINUTE)") {
 			t.Errorf("entry %+v", f)
 		}
-		if rows := text(t, conn, strings.TrimSuffix(f.Example, ";")); len(rows) == 0 {
+		if rows := sqltest.Rows(t, conn, strings.TrimSuffix(f.Example, ";")); len(rows) == 0 {
 			t.Errorf("%s example returned no rows", f.Name)
 		}
 	}

@@ -27,11 +27,17 @@ func OpenRaw(t testing.TB) (*sql.Conn, *storage.Raw) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { conn.Close() })
+	return conn, rawOf(t, conn)
+}
+
+// rawOf captures conn's raw handle.
+func rawOf(tb testing.TB, conn *sql.Conn) *storage.Raw {
+	tb.Helper()
 	raw, err := storage.NewRaw(conn)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	return conn, raw
+	return raw
 }
 
 // Open opens an in-memory database and one connection with the families
