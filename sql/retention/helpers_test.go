@@ -9,9 +9,7 @@ import (
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
-	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/sqltest"
-	"github.com/martdb/martdb/storage"
 )
 
 // openFamily opens an in-memory database, takes one connection and
@@ -40,21 +38,7 @@ func openDBFamily(t testing.TB) (*sql.DB, *sql.Conn) {
 
 // registeredConn opens an in-memory database and one connection with the
 // family registered; the caller closes them.
-func registeredConn() (*sql.DB, *sql.Conn, error) {
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		return nil, nil, err
-	}
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		return db, nil, err
-	}
-	raw, err := storage.NewRaw(conn)
-	if err != nil {
-		return db, conn, err
-	}
-	return db, conn, Family.Register(context.Background(), catalog.Conn{SQL: conn, Handle: raw.Handle()})
-}
+func registeredConn() (*sql.DB, *sql.Conn, error) { return sqltest.RegisteredConn(Family) }
 
 // exec runs statements that return no rows.
 func exec(t testing.TB, conn *sql.Conn, stmts ...string) {

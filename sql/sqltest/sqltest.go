@@ -88,3 +88,27 @@ func Column(t testing.TB, conn *sql.Conn, q string) []string {
 	}
 	return out
 }
+
+// RegisteredConn opens an in-memory database and one connection with the
+// families registered, without a test to clean up after: for tests of
+// registration itself, which open several. The caller closes both.
+func RegisteredConn(families ...catalog.Family) (*sql.DB, *sql.Conn, error) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		return nil, nil, err
+	}
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		return db, nil, err
+	}
+	raw, err := storage.NewRaw(conn)
+	if err != nil {
+		return db, conn, err
+	}
+	for _, f := range families {
+		if err := f.Register(context.Background(), catalog.Conn{SQL: conn, Handle: raw.Handle()}); err != nil {
+			return db, conn, err
+		}
+	}
+	return db, conn, nil
+}
