@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"context"
+	"github.com/martdb/martdb/sql/sqltest"
 	"strings"
 	"testing"
 
@@ -69,7 +70,7 @@ func TestRegisterAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer second.Close()
-	wantError(t, second, `SELECT * FROM lifecycle(wk, uid, ts)`, "lifecycle")
+	sqltest.WantError(t, second, `SELECT * FROM lifecycle(wk, uid, ts)`, "lifecycle")
 	if err := Family.Register(ctx, catalog.Conn{SQL: second}); err != nil {
 		t.Fatalf("registering on a second session: %v", err)
 	}

@@ -1,6 +1,10 @@
 package cohort
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/martdb/martdb/sql/sqltest"
+)
 
 // TestBadOptions: each bad option fails with a message naming the report
 // and the argument, on a source with rows and on empty ones (a view the
@@ -32,12 +36,12 @@ func TestBadOptions(t *testing.T) {
 		for _, c := range cohortCases {
 			for _, amount := range []string{"", ", amount := amount"} {
 				q := `SELECT * FROM cohort(` + source + `, uid, ts, ` + c.args + amount + `)`
-				wantError(t, conn, q, append([]string{"cohort: "}, c.parts...)...)
+				sqltest.WantError(t, conn, q, append([]string{"cohort: "}, c.parts...)...)
 			}
 		}
 		for _, c := range periodCases {
 			q := `SELECT * FROM lifecycle(` + source + `, uid, ts, ` + c.args + `)`
-			wantError(t, conn, q, append([]string{"lifecycle: "}, c.parts...)...)
+			sqltest.WantError(t, conn, q, append([]string{"lifecycle: "}, c.parts...)...)
 		}
 	}
 }
@@ -49,26 +53,26 @@ func TestBadOptions(t *testing.T) {
 func TestBadColumns(t *testing.T) {
 	conn := openFamily(t)
 	exec(t, conn, shopLog)
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, ts::VARCHAR)`,
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, ts::VARCHAR)`,
 		"cohort: ts:", "TIMESTAMP, TIMESTAMPTZ or DATE", "got VARCHAR")
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, 42, amount := amount)`, "cohort: ts:", "got INTEGER")
-	wantError(t, conn, `SELECT * FROM lifecycle(shop, uid, ts::VARCHAR)`,
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, 42, amount := amount)`, "cohort: ts:", "got INTEGER")
+	sqltest.WantError(t, conn, `SELECT * FROM lifecycle(shop, uid, ts::VARCHAR)`,
 		"lifecycle: ts:", "TIMESTAMP, TIMESTAMPTZ or DATE", "got VARCHAR")
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, start_event := event)`,
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, start_event := event)`,
 		"cohort: start_event:", "BOOLEAN", "got VARCHAR")
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, return_event := 1)`,
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, return_event := 1)`,
 		"cohort: return_event:", "BOOLEAN", "got INTEGER")
 	// sum() would add up a BOOLEAN; the report refuses it.
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, amount := amount > 10)`,
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, amount := amount > 10)`,
 		"cohort: amount:", "numeric", "got BOOLEAN")
 	// A type sum() does not take fails when DuckDB binds the query, with
 	// its own message (see doc.go).
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, amount := event)`, "sum(VARCHAR)")
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, amount := event)`, "sum(VARCHAR)")
 	// A fourth positional argument matches both overloads of cohort.
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, amount)`, "cohort()", "multiple overloads")
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, amount)`, "cohort()", "multiple overloads")
 	// Unknown arguments and a missing table are DuckDB's own errors, which
 	// name them.
-	wantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, window := 3)`, "cohort", "window")
-	wantError(t, conn, `SELECT * FROM lifecycle(shop, uid, ts, periods := 3)`, "lifecycle", "periods")
-	wantError(t, conn, `SELECT * FROM cohort(no_such_table, uid, ts)`, "no_such_table")
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(shop, uid, ts, window := 3)`, "cohort", "window")
+	sqltest.WantError(t, conn, `SELECT * FROM lifecycle(shop, uid, ts, periods := 3)`, "lifecycle", "periods")
+	sqltest.WantError(t, conn, `SELECT * FROM cohort(no_such_table, uid, ts)`, "no_such_table")
 }

@@ -77,28 +77,6 @@ func query(t testing.TB, conn *sql.Conn, q string) [][]string {
 	return out
 }
 
-// wantError runs q and fails unless it errors with a message containing
-// every part.
-func wantError(t testing.TB, conn *sql.Conn, q string, parts ...string) {
-	t.Helper()
-	rows, err := conn.QueryContext(context.Background(), q)
-	if err == nil {
-		for rows.Next() {
-		}
-		err = rows.Err()
-		rows.Close()
-	}
-	if err == nil {
-		t.Errorf("%s: no error, want one containing %q", q, parts)
-		return
-	}
-	for _, p := range parts {
-		if !strings.Contains(err.Error(), p) {
-			t.Errorf("%s: error %q does not contain %q", q, err, p)
-		}
-	}
-}
-
 // cell is one row of the cohort table. rev is the revenue as text (""
 // for the table without revenue) and cum the cumulative revenue per user.
 type cell struct {

@@ -2,6 +2,7 @@ package retention
 
 import (
 	"fmt"
+	"github.com/martdb/martdb/sql/sqltest"
 	"slices"
 	"strings"
 	"testing"
@@ -160,10 +161,10 @@ func TestAggregateConditionCount(t *testing.T) {
 	if len(got) != 1 || got[0] != "1" {
 		t.Errorf("r32: %v, want 1", got)
 	}
-	wantError(t, conn, `SELECT retention(list_transform(range(33), lambda k: true)) FROM c`,
+	sqltest.WantError(t, conn, `SELECT retention(list_transform(range(33), lambda k: true)) FROM c`,
 		"retention: conds:", "1 to 32 conditions, got 33")
-	wantError(t, conn, `SELECT retention([]::BOOLEAN[]) FROM c`, "retention: conds:", "got 0")
-	wantError(t, conn, `SELECT retention(i = 1) FROM c`, "retention: conds:", "list", "got BOOLEAN")
+	sqltest.WantError(t, conn, `SELECT retention([]::BOOLEAN[]) FROM c`, "retention: conds:", "got 0")
+	sqltest.WantError(t, conn, `SELECT retention(i = 1) FROM c`, "retention: conds:", "list", "got BOOLEAN")
 }
 
 // TestPack checks the finalizer's packing directly.

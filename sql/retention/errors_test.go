@@ -1,6 +1,10 @@
 package retention
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/martdb/martdb/sql/sqltest"
+)
 
 // TestReportBadOptions: each bad option fails with a message naming
 // retention and the argument, on a source with rows and on an empty one.
@@ -27,7 +31,7 @@ func TestReportBadOptions(t *testing.T) {
 	}
 	for _, source := range []string{"long", "nothing"} {
 		for _, c := range cases {
-			wantError(t, conn, `SELECT * FROM retention(`+source+`, uid, ts, `+c.args+`)`, c.parts...)
+			sqltest.WantError(t, conn, `SELECT * FROM retention(`+source+`, uid, ts, `+c.args+`)`, c.parts...)
 		}
 	}
 }
@@ -39,13 +43,13 @@ func TestReportBadOptions(t *testing.T) {
 func TestReportBadColumns(t *testing.T) {
 	conn := openFamily(t)
 	exec(t, conn, longLog)
-	wantError(t, conn, `SELECT * FROM retention(long, uid, ts::VARCHAR)`,
+	sqltest.WantError(t, conn, `SELECT * FROM retention(long, uid, ts::VARCHAR)`,
 		"retention: ts:", "TIMESTAMP, TIMESTAMPTZ or DATE", "got VARCHAR")
-	wantError(t, conn, `SELECT * FROM retention(long, uid, 42)`, "retention: ts:", "got INTEGER")
-	wantError(t, conn, `SELECT * FROM retention(long, uid, ts, start_event := uid)`,
+	sqltest.WantError(t, conn, `SELECT * FROM retention(long, uid, 42)`, "retention: ts:", "got INTEGER")
+	sqltest.WantError(t, conn, `SELECT * FROM retention(long, uid, ts, start_event := uid)`,
 		"retention: start_event:", "BOOLEAN", "got VARCHAR")
-	wantError(t, conn, `SELECT * FROM retention(long, uid, ts, return_event := 1)`,
+	sqltest.WantError(t, conn, `SELECT * FROM retention(long, uid, ts, return_event := 1)`,
 		"retention: return_event:", "BOOLEAN", "got INTEGER")
 	// A missing table is DuckDB's own error, which names it.
-	wantError(t, conn, `SELECT * FROM retention(no_such_table, uid, ts)`, "no_such_table")
+	sqltest.WantError(t, conn, `SELECT * FROM retention(no_such_table, uid, ts)`, "no_such_table")
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"strings"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -96,27 +95,5 @@ func sameRows(t testing.TB, what string, got, want []row) {
 	t.Helper()
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("%s\n got %v\nwant %v", what, got, want)
-	}
-}
-
-// wantError runs q and fails unless it errors with a message containing
-// every part.
-func wantError(t testing.TB, conn *sql.Conn, q string, parts ...string) {
-	t.Helper()
-	rows, err := conn.QueryContext(context.Background(), q)
-	if err == nil {
-		for rows.Next() {
-		}
-		err = rows.Err()
-		rows.Close()
-	}
-	if err == nil {
-		t.Errorf("%s: no error, want one containing %q", q, parts)
-		return
-	}
-	for _, p := range parts {
-		if !strings.Contains(err.Error(), p) {
-			t.Errorf("%s: error %q does not contain %q", q, err, p)
-		}
 	}
 }
