@@ -12,6 +12,7 @@ import (
 // DATE inside a list must print as a date, not a timestamp).
 type Type struct {
 	name   string      // the type as DuckDB spells it
+	base   string      // Column.BaseType of name, computed once
 	elem   *Type       // element type of a list or array
 	fields []TypeField // fields of a struct, members of a union
 	key    *Type       // key type of a map
@@ -31,7 +32,7 @@ var UnknownType = &Type{}
 // become leaves, so it never fails.
 func parseType(s string) *Type {
 	s = strings.TrimSpace(s)
-	n := &Type{name: s}
+	n := &Type{name: s, base: Column{Type: s}.BaseType()}
 	upper := strings.ToUpper(s)
 	switch {
 	case strings.HasSuffix(s, "]"):

@@ -50,7 +50,7 @@ func isComposite(v any) bool {
 
 // formatScalar formats one value of type t.
 func formatScalar(v any, t *Type, nested bool) string {
-	base := Column{Type: t.Name()}.BaseType()
+	base := t.base
 	switch x := v.(type) {
 	case nil:
 		return "NULL"
