@@ -14,7 +14,7 @@ import (
 // builds them in memory and shows a short tour.
 func (e *env) demoCommand(args []string) error {
 	o := &options{}
-	fs := newFlagSet("martdb demo", e.stderr)
+	fs := newFlagSet("martdb demo")
 	scale := fs.Float64("scale", 1, "size: 1 is about 100,000 events, 10 a million")
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives the same data")
 	fs.StringVar(&o.format, "format", "", "output format of the tour")

@@ -32,14 +32,14 @@ func (s stringList) Set(v string) error {
 	return nil
 }
 
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
 }
 
-func (o *options) flagSet(stderr io.Writer) *flag.FlagSet {
-	fs := newFlagSet("martdb", stderr)
+func (o *options) flagSet() *flag.FlagSet {
+	fs := newFlagSet("martdb")
 	fs.Var(stringList{&o.commands}, "c", "run `SQL` and exit (repeatable)")
 	fs.Var(stringList{&o.files}, "f", "run the statements in `FILE` and exit (repeatable)")
 	fs.StringVar(&o.format, "format", "", "output `format`: table, csv, tsv, json, jsonl, markdown, line (default table on a terminal, csv otherwise)")

@@ -27,5 +27,5 @@ Flags:
 
 func writeUsage(w io.Writer, o *options) {
 	fmt.Fprint(w, usageText)
-	fmt.Fprint(w, flagHelp(o.flagSet(w)))
+	fmt.Fprint(w, flagHelp(o.flagSet()))
 }

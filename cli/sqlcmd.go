@@ -16,7 +16,7 @@ import (
 // stdin.
 func (e *env) sqlCommand(args []string) error {
 	o := &options{}
-	pos, err := parseInterleaved(o.flagSet(e.stderr), args)
+	pos, err := parseInterleaved(o.flagSet(), args)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 // importCommand is `martdb import DBFILE TABLE FILE...`.
 func (e *env) importCommand(args []string) error {
 	o := &options{}
-	fs := newFlagSet("martdb import", e.stderr)
+	fs := newFlagSet("martdb import")
 	format := fs.String("format", "", "input format: csv, tsv, json, parquet (default: from the file names)")
 	delimiter := fs.String("delimiter", "", "field separator of CSV input (default , for CSV and tab for TSV)")
 	pos, err := parseInterleaved(fs, args)
@@ -42,7 +42,7 @@ func (e *env) importCommand(args []string) error {
 // exportCommand is `martdb export DBFILE (TABLE | --query SQL) FILE`.
 func (e *env) exportCommand(args []string) error {
 	o := &options{}
-	fs := newFlagSet("martdb export", e.stderr)
+	fs := newFlagSet("martdb export")
 	query := fs.String("query", "", "export the result of `SQL` instead of a table")
 	format := fs.String("format", "", "output format: csv, tsv, json, parquet (default: from the file name; csv for -)")
 	compression := fs.String("compression", "", "gzip or zstd (default: from the file name)")
