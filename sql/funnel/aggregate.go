@@ -38,15 +38,16 @@ var windowFunnelSpec = eventagg.Spec{
 	Finalize:     finalizeLevel,
 }
 
-// pathSpec is the report's internal aggregate: the timestamps of the
-// chain behind each user's level (NULL with strict_once).
+// pathSpec is the report's internal aggregate: a user's level followed by
+// the time between consecutive steps of the chain behind it (see
+// finalizeSteps).
 var pathSpec = eventagg.Spec{
-	Name:         "_martdb_funnel_path",
+	Name:         "_martdb_funnel_steps",
 	Result:       eventagg.ListBigInt,
 	Modes:        ModeNames(),
 	KeepEmptyFor: []string{"strict_order"},
 	Overloads:    overloads,
-	FinalizeList: finalizePath,
+	FinalizeList: finalizeSteps,
 }
 
 // eventPool holds event buffers: finalize runs for every group, on
@@ -83,22 +84,34 @@ func finalizeLevel(g *eventagg.Group) (int64, bool, error) {
 	return int64(Level(*buf, g.P1, g.Steps, mode)), true, nil
 }
 
-// finalizePath returns the chain's timestamps in microseconds whatever
-// the timestamp type (dates at midnight; integer timestamps taken as
-// seconds, as ClickHouse treats them), so the report needs no unit.
-func finalizePath(g *eventagg.Group, dst []int64) ([]int64, bool, error) {
+// finalizeSteps returns [level, d2, ..., d_level]: the group's level and
+// then, for each step after the first, the microseconds from the previous
+// step of the chain that set the level, whatever the timestamp type (dates
+// at midnight; integer timestamps taken as seconds, as ClickHouse treats
+// them), so the report needs no unit. A group that never reached step 1 is
+// NULL; with strict_once, where chains are not tracked, the list holds the
+// level alone.
+func finalizeSteps(g *eventagg.Group, dst []int64) ([]int64, bool, error) {
 	buf, mode, err := groupEvents(g)
 	if err != nil {
 		return nil, false, err
 	}
 	defer eventPool.Put(buf)
-	_, path, ok := LevelPath(*buf, g.P1, g.Steps, mode, dst)
-	if scale := microsPerUnit(g.TS); scale != 1 {
-		for i := range path {
-			path[i] *= scale
-		}
+	level, path, tracked := LevelPath(*buf, g.P1, g.Steps, mode, dst[:0])
+	if level == 0 {
+		return dst, false, nil
 	}
-	return path, ok, nil
+	if !tracked {
+		return append(path[:0], int64(level)), true, nil
+	}
+	// Turn the chain's timestamps into [level, deltas...] in place: the
+	// delta into step i+1 overwrites timestamp i, walking from the end.
+	scale := microsPerUnit(g.TS)
+	for i := len(path) - 1; i >= 1; i-- {
+		path[i] = (path[i] - path[i-1]) * scale
+	}
+	path[0] = int64(level)
+	return path, true, nil
 }
 
 // microsPerUnit is how many microseconds one unit of a timestamp kind is.

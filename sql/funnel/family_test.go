@@ -138,4 +138,28 @@ func TestFunnelReport(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("funnel by channel\n got %q\nwant %q", got, want)
 	}
+	// strict_once tracks no chains: the same users, no time columns. (An
+	// earlier report dropped every user in this mode.)
+	got = column(t, conn, `SELECT concat_ws(' ', step, users, dropped_off, coalesce(median_seconds_from_previous, -1))
+		FROM funnel(e, u, ts, [ev = 'view', ev = 'cart', ev = 'buy'], conversion_window := INTERVAL 1 DAY, mode := 'strict_once')`)
+	want = []string{"1 4 0 -1.0", "2 2 2 -1.0", "3 1 1 -1.0"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("funnel strict_once\n got %q\nwant %q", got, want)
+	}
+	// Integer timestamps are seconds, dates are days: the time columns are
+	// seconds either way.
+	exec(t, conn, "CREATE VIEW e_int AS SELECT u, epoch(ts)::BIGINT AS s, ev FROM e")
+	exec(t, conn, "CREATE VIEW e_date AS SELECT u, ts::DATE AS d, ev FROM e")
+	got = column(t, conn, `SELECT concat_ws(' ', step, users, median_seconds_from_previous)
+		FROM funnel(e_int, u, s, [ev = 'view', ev = 'cart'], conversion_window := 86400)`)
+	want = []string{"1 4", "2 2 20.0"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("funnel on integer seconds\n got %q\nwant %q", got, want)
+	}
+	got = column(t, conn, `SELECT concat_ws(' ', step, users, median_seconds_from_previous)
+		FROM funnel(e_date, u, d, [ev = 'view', ev = 'cart'], conversion_window := INTERVAL 2 DAY)`)
+	want = []string{"1 4", "2 3 0.0"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("funnel on dates\n got %q\nwant %q", got, want)
+	}
 }
