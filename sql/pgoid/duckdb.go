@@ -36,18 +36,22 @@ var scalars = map[string]uint32{
 	"TIME":                     Time,
 	"TIME_NS":                  Time,
 	"TIME WITH TIME ZONE":      TimeTZ,
+	"TIMETZ":                   TimeTZ,
 	"TIMESTAMP":                Timestamp,
 	"TIMESTAMP_S":              Timestamp,
 	"TIMESTAMP_MS":             Timestamp,
 	"TIMESTAMP_NS":             Timestamp,
 	"TIMESTAMP WITH TIME ZONE": TimestampTZ,
+	"TIMESTAMPTZ":              TimestampTZ,
+	"DECIMAL":                  Numeric,
 	"INTERVAL":                 Interval,
 	"UUID":                     UUID,
 	"JSON":                     JSON,
 }
 
 // ForDuckDB maps a DuckDB type, spelled as DuckDB spells it ("INTEGER",
-// "DECIMAL(18,3)", "VARCHAR[]", "STRUCT(a INTEGER)"), to the PostgreSQL
+// "DECIMAL(18,3)", "VARCHAR[]", "STRUCT(a INTEGER)"; both the catalog's
+// "TIMESTAMP WITH TIME ZONE" and the driver's "TIMESTAMPTZ"), to the PostgreSQL
 // type a client sees. Types PostgreSQL has no twin for are never given an
 // invented OID: structs, maps, nested lists and lists of types without a
 // PostgreSQL array become json; enums, unions, bit strings and anything
