@@ -26,6 +26,8 @@ type Result struct {
 	n        int64 // rows read so far
 	err      *Error
 	done     bool
+	closed   bool
+	onClose  func() // set by Prepared.Open
 }
 
 // Columns describes the result set; it is empty for statements without one.
@@ -85,4 +87,18 @@ func (r *Result) Tag() string {
 		return r.Kind.tag(r.n)
 	}
 	return r.Kind.tag(r.affected)
+}
+
+// Close releases the rows of a result from Prepared.Open. (Results handed
+// to an Exec callback are closed by Exec.) Closing twice is harmless.
+func (r *Result) Close() error {
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	err := r.rows.Close()
+	if r.onClose != nil {
+		r.onClose()
+	}
+	return err
 }
