@@ -75,9 +75,10 @@
 // # Parameters
 //
 // ParamOID announces the PostgreSQL type of DuckDB's inferred parameter
-// type, and text (25) when DuckDB could not infer one: that is what
-// PostgreSQL resolves a lone untyped parameter to, clients then send
-// text, and DuckDB casts it to whatever the statement needs.
+// type, and leaves it unspecified (0) when DuckDB could not infer one or
+// reports only its outer shape (lists, structs): announcing text would
+// make drivers refuse to send numbers, while with 0 they send their
+// value as text, and DuckDB casts it to whatever the statement needs.
 //
 // DecodeParam reads PostgreSQL text input the way the type's input
 // function does (the forms of each type's documentation: boolean words

@@ -51,15 +51,18 @@ func syntaxError(code, typeName, input string) *ParamError {
 // ParamOID is the OID to announce in ParameterDescription for a
 // parameter DuckDB typed as duckType: the type pgoid.ForDuckDB gives a
 // column of that type. A parameter DuckDB could not type ("", UNKNOWN,
-// INVALID, SQLNULL, ANY) is announced as text (25), which is also what
-// PostgreSQL resolves an otherwise untyped parameter to: clients then
-// send text, and DuckDB casts it where the statement needs another type.
-// DuckDB reports parameter types without their parts ("LIST", "STRUCT",
-// "DECIMAL"); lists and structs are announced as text too.
+// INVALID, SQLNULL, ANY) is announced as unspecified (0): PostgreSQL
+// would have resolved it from context, and announcing text instead makes
+// drivers refuse to send a number for it (pgx cannot encode an int as
+// text); with 0 they send their value as text, which DuckDB casts (and
+// the engine retries as a number where DuckDB needs one). DuckDB reports
+// list, struct, map and union parameters without their parts, so those
+// are unspecified too; the server reads a PostgreSQL array literal sent
+// for a list parameter as a text array.
 func ParamOID(duckType string) uint32 {
 	switch strings.ToUpper(strings.TrimSpace(duckType)) {
-	case "", "UNKNOWN", "INVALID", "SQLNULL", "NULL", "ANY":
-		return pgoid.Text
+	case "", "UNKNOWN", "INVALID", "SQLNULL", "NULL", "ANY", "LIST", "ARRAY", "STRUCT", "MAP", "UNION":
+		return 0
 	}
 	return pgoid.ForDuckDB(duckType).OID
 }

@@ -316,8 +316,8 @@ func TestParamOID(t *testing.T) {
 	for duck, want := range map[string]uint32{
 		"INTEGER": pgoid.Int4, "VARCHAR": pgoid.Text, "TIMESTAMP": pgoid.Timestamp, "TIMESTAMPTZ": pgoid.TimestampTZ,
 		"DECIMAL": pgoid.Numeric, "UBIGINT": pgoid.Numeric, "TINYINT": pgoid.Int2, "BLOB": pgoid.Bytea, "UUID": pgoid.UUID,
-		"": pgoid.Text, "UNKNOWN": pgoid.Text, "INVALID": pgoid.Text, "SQLNULL": pgoid.Text, "LIST": pgoid.Text,
-		"STRUCT": pgoid.Text, "INTEGER[]": 1007, "BOOLEAN": pgoid.Bool, "DOUBLE": pgoid.Float8, "INTERVAL": pgoid.Interval,
+		"": 0, "UNKNOWN": 0, "INVALID": 0, "SQLNULL": 0, "LIST": 0, "MAP": 0,
+		"STRUCT": 0, "INTEGER[]": 1007, "BOOLEAN": pgoid.Bool, "DOUBLE": pgoid.Float8, "INTERVAL": pgoid.Interval,
 	} {
 		if got := ParamOID(duck); got != want {
 			t.Errorf("ParamOID(%q) = %d, want %d", duck, got, want)

@@ -1,0 +1,78 @@
+// Package pgcatalog is the PostgreSQL 15 system catalog that martdb's wire
+// server shows to PostgreSQL clients: pg_catalog and information_schema
+// as psql, JDBC, psycopg, SQLAlchemy, Npgsql and BI tools read them, made
+// of views over DuckDB's own catalog functions (duckdb_tables(),
+// duckdb_columns(), duckdb_constraints() and the others), so that they
+// always describe the user's database as it is.
+//
+// # Place in the whole
+//
+// The package sits in sql/, below the wire server (server/) and beside the
+// dialect rewriter (sql/pgdialect). It depends on sql/pgoid, the table of
+// PostgreSQL types: pg_type lists exactly pgoid.Types, and every column's
+// type in pg_attribute is what pgoid.ForDuckDB gives for its DuckDB type,
+// so DuckDB's own type ids never reach a client.
+//
+//   - Install (once per DuckDB instance) attaches the in-memory database
+//     Database and creates the emulation in its schemas PgCatalogSchema and
+//     InfoSchema: DuckDB reserves the names pg_catalog and
+//     information_schema.
+//   - Setup (once per session) puts the user's main schema first on the
+//     search path and the emulation's pg_catalog after it, so unqualified
+//     pg_class or format_type(...) reach the emulation while CREATE TABLE
+//     still goes to the user's schema. SetUser and SetSetting record what
+//     the session's startup message and SET statements said.
+//   - The rewriter turns pg_catalog.X into the emulation when X is one of
+//     Relations or Functions (and drops the qualifier otherwise, for
+//     DuckDB's own function of that name), information_schema.X always,
+//     and casts to reg* types into the helpers named by RegclassFunc and
+//     the others.
+//
+// # How it is built
+//
+// The SQL lives in sql/*.sql, run in name order. Each relation clients see
+// is written as "CREATE VIEW {{pgc}}.name AS query" naming only the
+// columns it can fill; Install shapes it to PostgreSQL 15's exact columns,
+// in order and with their types, from sql/columns.txt (recorded from a
+// PostgreSQL 15 server), giving the others 0, false or NULL. OID columns
+// are UINTEGER (PostgreSQL's oid is unsigned 32-bit), names and text
+// VARCHAR, arrays and vectors lists. Tables that depend only on this build
+// (pg_type, built-in pg_proc rows, pg_settings' defaults, the catalog
+// relations) are generated from the Go tables in types.go, procs.go,
+// settings.go and relations.go.
+//
+// OIDs follow PostgreSQL's split (consts.go): fixed objects keep
+// PostgreSQL's numbers, the user's objects are numbered from
+// FirstNormalObjectID by their DuckDB oids, and what DuckDB keeps inside a
+// table (constraints, the indexes behind them, column defaults) gets
+// synthetic OIDs from SyntheticBase derived from the table.
+//
+// # What it shows
+//
+//   - Schemas: public (the user's DuckDB schema main), the user's other
+//     schemas, pg_catalog, information_schema. DuckDB's system and temp
+//     catalogs, temporary objects, other attached databases and the
+//     emulation itself are left out.
+//   - One role, the session's (a superuser, OID 10), owning everything; one
+//     database, the user's, UTF8.
+//   - Tables, views, sequences, indexes (DuckDB's ART indexes shown as
+//     btree), PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints (NOT
+//     NULL is attnotnull, as in PostgreSQL 15), defaults, comments.
+//   - martdb's functions, read from the session's martdb_functions(), in
+//     pg_proc under public, so that psql's \df lists them, with their
+//     descriptions in pg_description; the built-in functions clients join
+//     to (type input and receive functions) under pg_catalog.
+//   - Enum columns are sent as text, so no enum type appears and pg_enum is
+//     empty; composite, range and domain types do not exist either.
+//
+// # What the rewriter must know
+//
+// Some PostgreSQL constructs cannot be emulated by relations and macros:
+// x::regclass and friends (use the helper macros); the ~ and !~
+// operators (DuckDB's mean a full match); subscripts of int2vector and
+// oidvector columns (indkey, indoption, indclass, proargtypes), which
+// start at 0 in PostgreSQL and at 1 in DuckDB lists; scalar functions
+// used as tables in FROM; WITH ORDINALITY on a table macro; and
+// to_timestamp(text, template), which DuckDB's strptime can only do with a
+// constant format (StrftimeFormat translates the template).
+package pgcatalog
