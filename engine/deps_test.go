@@ -10,7 +10,8 @@ import (
 // one-way direction: cli, server -> engine -> sql, storage. cli and server
 // never reach each other; engine never reaches a front end; sql and storage
 // never reach engine or a front end; nothing in the core reaches the
-// benchmarks.
+// benchmarks. The martdb binary's main package (cli/martdb) is the one
+// place that composes both front ends, and is checked as its own area.
 func TestDependencyDirection(t *testing.T) {
 	cmd := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "github.com/martdb/martdb/...")
 	var stderr strings.Builder
@@ -53,6 +54,9 @@ func area(pkg string) string {
 		return ""
 	}
 	rest := strings.TrimPrefix(pkg, mod)
+	if rest == "cli/martdb" {
+		return "main"
+	}
 	if i := strings.IndexByte(rest, '/'); i >= 0 {
 		return rest[:i]
 	}

@@ -1,8 +1,68 @@
-// Package server will be martdb's PostgreSQL wire-protocol front end
-// (`martdb serve`): BI tools and drivers connect to it as to PostgreSQL and
-// run SQL, marketing functions included, through engine sessions.
+// Package server is martdb's PostgreSQL wire-protocol front end. BI tools
+// and drivers (psql, JDBC, psycopg, pgx, node-postgres, Metabase, Grafana,
+// Superset, Power BI) connect to it as to PostgreSQL 15 and run SQL,
+// marketing functions included, on one martdb database.
 //
-// Place in the whole: server imports engine, never cli; cli never imports
-// server. It holds no code yet; the protocol, authentication and catalog
-// emulation are built in their own issue.
+// # Layers
+//
+// A connection passes through four layers, each in its own place:
+//
+//   - Codec: github.com/jackc/pgx/v5/pgproto3 turns bytes into protocol
+//     messages and back. martdb never parses frames itself.
+//   - State machine (this package): startup (SSLRequest, GSSENCRequest,
+//     CancelRequest, StartupMessage), authentication (server/auth), then
+//     one goroutine per connection reading messages and answering them:
+//     conn.go holds the loop, simple.go the Query message, extended.go
+//     and portal.go Parse/Bind/Describe/Execute/Close/Sync, txn.go
+//     transaction blocks, settings.go SET/SHOW and ParameterStatus,
+//     commands.go the statements the server answers itself, rows.go
+//     RowDescription and DataRow.
+//   - Dialect (sql/pgdialect): each statement a client sends is parsed with
+//     PostgreSQL's own parser and classified (transaction control,
+//     settings, cursors, COPY) or rewritten where PostgreSQL and DuckDB
+//     disagree (regular expression operators, regclass casts, qualified
+//     catalog names). Text that PostgreSQL cannot parse is DuckDB's dialect
+//     and passes through untouched.
+//   - Engine: every connection owns one engine.Session, one DuckDB
+//     connection with the marketing library and the emulated pg_catalog
+//     and information_schema (sql/pgcatalog) on its search path. Types
+//     reach the wire through sql/pgoid (DuckDB type to PostgreSQL OID, the
+//     same table pg_type is built from) and server/pgtypes (value
+//     encoding in text and binary).
+//
+// # Transactions
+//
+// DuckDB runs each statement in its own transaction unless told
+// otherwise; the server keeps PostgreSQL's view on top: a transaction
+// block opened by BEGIN reports T in ReadyForQuery, an error in it makes
+// it E until ROLLBACK (25P02 for anything else), COMMIT of a failed block
+// rolls back and says so. Several statements in one Query message, and
+// the writes of an extended-protocol batch up to Sync, run in one implicit
+// transaction, so a failure undoes the rest as in PostgreSQL. DuckDB has
+// no savepoints: SAVEPOINT and RELEASE are accepted, and ROLLBACK TO
+// succeeds only when nothing ran since the savepoint; otherwise it fails
+// with 0A000 rather than pretend.
+//
+// # Types
+//
+// Result columns carry the PostgreSQL OIDs clients know. DuckDB types
+// with no PostgreSQL twin are never given invented OIDs: structs, maps and
+// nested lists go out as json, enums, unions and bit strings as text.
+// When DuckDB cannot type a parameter before it is bound, the parameter
+// is announced as text and the result columns are learned from a probe
+// (see engine.Prepared); values then go out as the client was told.
+//
+// # Cancellation and limits
+//
+// BackendKeyData gives each connection a process id and a random secret;
+// a CancelRequest with both interrupts that connection's running
+// statement (57014), and the session stays usable. The server limits
+// connections (53300), statement time (57014) and idle time, and shuts
+// down gracefully: it stops accepting, lets running statements finish for
+// a grace period, then closes every connection; the caller closes the
+// engine, which checkpoints.
+//
+// Place in the whole: server imports engine, sql (the dialect and type
+// table) and never cli; cli never imports server. `martdb serve` is in
+// server/servecmd.
 package server

@@ -1,0 +1,39 @@
+package server
+
+import (
+	"crypto/tls"
+	"log/slog"
+	"time"
+
+	"github.com/martdb/martdb/server/auth"
+)
+
+// Config is how a Server runs. The zero value serves trust
+// authentication with no limits.
+type Config struct {
+	// Database is the name clients connect to (the DBFILE's base name).
+	Database string
+	// Auth is the authentication method and the users it checks.
+	Auth auth.Authenticator
+	// TLS, when set, answers SSLRequest with 'S' and a TLS handshake.
+	TLS *tls.Config
+	// MaxConnections limits concurrent client sessions (0: no limit);
+	// beyond it a client gets 53300.
+	MaxConnections int
+	// StatementTimeout is every session's initial statement_timeout.
+	StatementTimeout time.Duration
+	// IdleTimeout closes a connection idle outside a transaction for
+	// this long (0: never).
+	IdleTimeout time.Duration
+	// Version is martdb's version, shown in version().
+	Version string
+	// Logger receives connection-level events; nil discards them.
+	Logger *slog.Logger
+}
+
+func (c *Config) logger() *slog.Logger {
+	if c.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return c.Logger
+}

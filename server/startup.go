@@ -1,0 +1,128 @@
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/martdb/martdb/engine"
+)
+
+// startupTimeout bounds the whole startup, authentication included, so a
+// client that connects and says nothing cannot hold a goroutine.
+const startupTimeout = 30 * time.Second
+
+// startup reads the startup packet, answering SSL and GSSAPI encryption
+// requests and serving a CancelRequest (which returns nil, nil: the
+// connection ends without a word, as in PostgreSQL).
+func (c *conn) startup() (*pgproto3.StartupMessage, error) {
+	c.nc.SetDeadline(time.Now().Add(startupTimeout))
+	defer c.nc.SetDeadline(time.Time{})
+	tlsDone := false
+	for {
+		msg, err := c.be.ReceiveStartupMessage()
+		if err != nil {
+			return nil, nil // garbage or a hang-up before startup: just close
+		}
+		switch m := msg.(type) {
+		case *pgproto3.SSLRequest:
+			if err := c.answerSSL(tlsDone); err != nil {
+				return nil, nil
+			}
+			tlsDone = tlsDone || c.srv.cfg.TLS != nil
+		case *pgproto3.GSSEncRequest:
+			if _, err := c.nc.Write([]byte{'N'}); err != nil {
+				return nil, nil
+			}
+		case *pgproto3.CancelRequest:
+			c.srv.cancel(m.ProcessID, m.SecretKey)
+			return nil, nil
+		case *pgproto3.StartupMessage:
+			if m.ProtocolVersion != pgproto3.ProtocolVersion30 {
+				// Offer 3.0, the version martdb speaks.
+				c.be.Send(&pgproto3.NegotiateProtocolVersion{NewestMinorProtocol: 0})
+			}
+			return m, nil
+		}
+	}
+}
+
+// answerSSL answers an SSLRequest: 'S' and a TLS handshake when TLS is
+// configured (once), else 'N'.
+func (c *conn) answerSSL(already bool) error {
+	cfg := c.srv.cfg.TLS
+	if cfg == nil || already {
+		_, err := c.nc.Write([]byte{'N'})
+		return err
+	}
+	if _, err := c.nc.Write([]byte{'S'}); err != nil {
+		return err
+	}
+	tc := tls.Server(c.nc, cfg)
+	if err := tc.Handshake(); err != nil {
+		return err
+	}
+	c.nc = tc
+	c.be = pgproto3.NewBackend(tc, tc)
+	c.be.SetMaxBodyLen(maxMessageLen)
+	return nil
+}
+
+// open checks the startup parameters, authenticates the user, opens the
+// engine session and sends what a client expects before its first query.
+func (c *conn) open(m *pgproto3.StartupMessage) error {
+	user := m.Parameters["user"]
+	if user == "" {
+		return engine.Errorf(codeInvalidAuthSpec, "no PostgreSQL user name specified in startup packet")
+	}
+	db := m.Parameters["database"]
+	if db == "" {
+		db = user
+	}
+	if db != c.srv.cfg.Database {
+		return engine.Errorf(codeInvalidCatalogName, "database %q does not exist", db).
+			WithHint("This server serves one database, " + quoteName(c.srv.cfg.Database) + ".")
+	}
+	c.user = user
+	ctx, cancel := context.WithTimeout(context.Background(), startupTimeout)
+	defer cancel()
+	c.nc.SetDeadline(time.Now().Add(startupTimeout))
+	defer c.nc.SetDeadline(time.Time{})
+	if err := c.srv.cfg.Auth.Authenticate(ctx, c.be, user); err != nil {
+		return err
+	}
+	sess, err := c.srv.eng.NewSession(ctx)
+	if err != nil {
+		return err
+	}
+	c.sess = sess
+	if err := sess.EnablePostgres(ctx, user); err != nil {
+		return err
+	}
+	// pg_backend_pid() is DuckDB's connection id: BackendKeyData says the
+	// same, and CancelRequest finds the connection by it.
+	pid, err := sess.ConnectionID(ctx)
+	if err != nil {
+		return err
+	}
+	c.srv.rekey(c, pid)
+	sess.SetTimeout(c.srv.cfg.StatementTimeout)
+	c.settings = newSettings(c)
+	for name, value := range m.Parameters {
+		if name == "user" || name == "database" || name == "replication" || name == "options" {
+			continue
+		}
+		// Startup settings PostgreSQL would reject are ignored rather
+		// than fatal: drivers send what their newest server knows.
+		c.settings.set(ctx, name, value, false)
+	}
+	for _, p := range c.settings.reportAll() {
+		c.be.Send(p)
+	}
+	c.be.Send(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret})
+	return nil
+}
+
+// quoteName double-quotes a name for a message.
+func quoteName(s string) string { return `"` + s + `"` }

@@ -1,0 +1,39 @@
+// Package pgdialect is the PostgreSQL front of martdb's SQL: it takes one
+// statement as a PostgreSQL client sent it and says what it is and what
+// DuckDB should run instead.
+//
+// The wire server (package server) splits a query string into statements
+// (sql/split) and hands each to Translate. Translate parses it with
+// PostgreSQL's own parser (pganalyze/pg_query_go) and either classifies
+// it as a statement the server answers itself (transaction control,
+// SET/SHOW/RESET, DISCARD, DEALLOCATE, cursors, COPY, LISTEN/NOTIFY), or
+// returns the text for DuckDB, rewritten where the two dialects disagree:
+//
+//   - regular expression operators: PostgreSQL's ~ searches, DuckDB's ~
+//     matches the whole string, so a ~ b becomes regexp_matches(a, b)
+//     (~* with the 'i' option; !~ and !~* negated), OPERATOR(pg_catalog.~)
+//     included; other OPERATOR(pg_catalog.op) forms become plain op;
+//   - COLLATE "default" and COLLATE pg_catalog.default are dropped;
+//   - pg_catalog.X and information_schema.X relations go to the emulated
+//     catalog (sql/pgcatalog), and pg_catalog.f(...) calls lose their
+//     qualifier (the session's search path finds the emulated function,
+//     or DuckDB's own);
+//   - casts to types DuckDB lacks: ::regclass, ::regtype, ::regproc,
+//     ::regnamespace and ::regrole call the emulation's helpers (a
+//     constant or parameter is a name looked up to an OID; anything else
+//     an OID shown as its name, which is what those casts print in
+//     PostgreSQL), ::name becomes VARCHAR, ::jsonb JSON, the vector types
+//     lists, and pg_catalog-qualified type names lose their qualifier.
+//
+// Rewrites are spliced into the original text at the byte offsets the
+// parser reports, so everything else stays byte for byte what the client
+// sent, and Statement.MapPosition maps an error position in the rewritten
+// text back. Text PostgreSQL cannot parse is DuckDB's own dialect (list
+// literals, INTERVAL 1 DAY, FROM-first queries, martdb's table functions
+// with := options) and passes through unchanged: Translate never refuses
+// what DuckDB might accept.
+//
+// Place in the whole: sql/pgdialect sits beside the function library
+// under engine; it knows the emulated catalog's names (sql/pgcatalog) and
+// nothing of the wire.
+package pgdialect
