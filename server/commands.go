@@ -50,6 +50,8 @@ func (c *conn) command(ctx context.Context, t pgdialect.Statement) error {
 		return c.fetch(t, nil, true)
 	case pgdialect.CloseCursor:
 		err = c.closeCursor(t)
+	case pgdialect.Copy:
+		return c.copyStatement(ctx, t.Copy)
 	case pgdialect.Listen, pgdialect.Notify, pgdialect.Unlisten:
 		c.be.Send(notice("WARNING", codeFeatureNotSupported, "martdb does not deliver notifications; "+tag+" has no effect"))
 	default:

@@ -1,0 +1,123 @@
+package servecmd
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/martdb/martdb/engine"
+	"github.com/martdb/martdb/server/auth"
+)
+
+// TestConfigChecks covers the command-line rules: trust only on
+// loopback, passwords need users, cleartext passwords need TLS off
+// loopback, and the database name comes from the file.
+func TestConfigChecks(t *testing.T) {
+	for _, c := range []struct {
+		args    []string
+		wantErr string
+		method  auth.Method
+	}{
+		{args: nil, method: auth.MethodTrust},
+		{args: []string{"--listen", "0.0.0.0:5433"}, wantErr: "needs users"},
+		{args: []string{"--listen", "0.0.0.0:5433", "--auth", "trust"}, wantErr: "only allowed on a loopback"},
+		{args: []string{"--listen", "0.0.0.0:5433", "--user", "ann=secret"}, method: auth.MethodSCRAM},
+		{args: []string{"--listen", "10.0.0.1:5433", "--auth", "password", "--user", "ann=secret"}, wantErr: "clear text"},
+		{args: []string{"--auth", "password", "--user", "ann=secret"}, method: auth.MethodPassword},
+		{args: []string{"--auth", "md5"}, wantErr: "md5"},
+		{args: []string{"--tls-cert", "x.pem"}, wantErr: "go together"},
+	} {
+		var stderr bytes.Buffer
+		o, err := parseFlags(c.args, &stderr)
+		if err != nil {
+			t.Fatalf("%v: %v", c.args, err)
+		}
+		cfg, err := o.config()
+		switch {
+		case c.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("%v: error %v, want one mentioning %q", c.args, err, c.wantErr)
+			}
+		case err != nil:
+			t.Errorf("%v: %v", c.args, err)
+		case cfg.Auth.Method != c.method:
+			t.Errorf("%v: method %q, want %q", c.args, cfg.Auth.Method, c.method)
+		}
+	}
+	o, _ := parseFlags([]string{"data/shop.db"}, &bytes.Buffer{})
+	if o.databaseName() != "shop" {
+		t.Errorf("database name %q", o.databaseName())
+	}
+}
+
+// TestServeAndShutdown runs the command's server on a file, writes
+// through it with a SCRAM user, shuts it down, and finds the data in the
+// file afterwards.
+func TestServeAndShutdown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shop.db")
+	o, err := parseFlags([]string{path, "--listen", "127.0.0.1:0", "--user", "ann=s3cret", "--auth", "scram"}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := o.config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Auth.FailDelay = -1
+	ctx, stop := context.WithCancel(context.Background())
+	ready := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	var log bytes.Buffer
+	go func() { done <- run(ctx, o, cfg, &log, ready) }()
+	var addr net.Addr
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve ended early: %v\n%s", err, log.String())
+	}
+	host, port, _ := net.SplitHostPort(addr.String())
+	dsn := "host=" + host + " port=" + port + " dbname=shop sslmode=disable user=ann"
+	cctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if _, err := pgx.Connect(cctx, dsn+" password=wrong"); err == nil || !strings.Contains(err.Error(), "28P01") {
+		t.Errorf("wrong password: %v", err)
+	}
+	c, err := pgx.Connect(cctx, dsn+" password=s3cret")
+	if err != nil {
+		t.Fatalf("connect: %v", err)
+	}
+	if _, err := c.Exec(cctx, "CREATE TABLE kept AS SELECT range AS i FROM range(10)"); err != nil {
+		t.Fatal(err)
+	}
+	c.Close(cctx)
+	stop()
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v\n%s", err, log.String())
+	}
+	opt := engine.Options{}
+	opt.Path = path
+	eng, err := engine.Open(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	s, err := eng.NewSession(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n string
+	s.Exec(context.Background(), "SELECT count(*) FROM kept", func(r *engine.Result) error {
+		for r.Next() {
+			n = engine.FormatValue(r.Values()[0], r.Columns()[0])
+		}
+		return nil
+	})
+	if n != "10" {
+		t.Errorf("rows in the file after shutdown: %q", n)
+	}
+}
