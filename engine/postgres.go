@@ -9,9 +9,10 @@ import (
 // EnablePostgres prepares the session for PostgreSQL clients: the
 // emulated pg_catalog and information_schema are installed (once per
 // database instance) and put on the session's search path after the
-// user's schema, and the session's role is user. The wire server calls
-// it for every connection.
-func (s *Session) EnablePostgres(ctx context.Context, user string) error {
+// user's schema; the session's role is user and the database is known
+// as dbName (the name clients connect with). The wire server calls it for
+// every connection.
+func (s *Session) EnablePostgres(ctx context.Context, user, dbName string) error {
 	pgcatalog.Version = Version
 	if err := pgcatalog.Install(ctx, s.conn); err != nil {
 		return convertError(ctx, err, "", 0)
@@ -24,6 +25,9 @@ func (s *Session) EnablePostgres(ctx context.Context, user string) error {
 		return convertError(ctx, err, "", 0)
 	}
 	if err := pgcatalog.SetUser(ctx, s.conn, user); err != nil {
+		return convertError(ctx, err, "", 0)
+	}
+	if err := pgcatalog.SetDatabaseName(ctx, s.conn, dbName); err != nil {
 		return convertError(ctx, err, "", 0)
 	}
 	return nil

@@ -158,7 +158,7 @@ func (s *Server) Prepare(ctx context.Context) error {
 		return err
 	}
 	defer sess.Close()
-	return sess.EnablePostgres(ctx, "martdb")
+	return sess.EnablePostgres(ctx, "martdb", s.cfg.Database)
 }
 
 func (s *Server) unregister(c *conn) {

@@ -97,7 +97,7 @@ func (c *conn) open(m *pgproto3.StartupMessage) error {
 		return err
 	}
 	c.sess = sess
-	if err := sess.EnablePostgres(ctx, user); err != nil {
+	if err := sess.EnablePostgres(ctx, user, c.srv.cfg.Database); err != nil {
 		return err
 	}
 	// pg_backend_pid() is DuckDB's connection id: BackendKeyData says the

@@ -24,6 +24,10 @@ const (
 const (
 	// DatabaseVariable holds the DuckDB name of the user's database.
 	DatabaseVariable = "martdb_pg_database"
+	// DatabaseNameVariable holds the name clients connected with, when it
+	// differs from the DuckDB name (the wire server serves shop.db as
+	// "shop", an in-memory database under its configured name).
+	DatabaseNameVariable = "martdb_pg_dbname"
 	// UserVariable holds the role name the session logged in as.
 	UserVariable = "martdb_pg_user"
 	// SettingsVariable holds a MAP(VARCHAR, VARCHAR) of the session's

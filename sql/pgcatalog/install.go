@@ -213,6 +213,7 @@ func staticVars() (map[string]string, error) {
 		"pgcschema":    PgCatalogSchema,
 		"infoschema":   InfoSchema,
 		"dbvar":        DatabaseVariable,
+		"dbnamevar":    DatabaseNameVariable,
 		"uservar":      UserVariable,
 		"settingsvar":  SettingsVariable,
 		"defaultuser":  DefaultUser,

@@ -59,3 +59,15 @@ func SetSetting(ctx context.Context, conn *sql.Conn, name, value string) error {
 	}
 	return nil
 }
+
+// SetDatabaseName records the name clients know the database by, which
+// pg_database and current_database() show.
+func SetDatabaseName(ctx context.Context, conn *sql.Conn, name string) error {
+	if name == "" {
+		return fmt.Errorf("pgcatalog.SetDatabaseName: no name")
+	}
+	if _, err := conn.ExecContext(ctx, "SET VARIABLE "+DatabaseNameVariable+" = "+quoteLiteral(name)); err != nil {
+		return fmt.Errorf("pgcatalog.SetDatabaseName(%q): %w", name, err)
+	}
+	return nil
+}

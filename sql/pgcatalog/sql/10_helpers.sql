@@ -8,6 +8,11 @@
 CREATE OR REPLACE MACRO {{pgc}}._martdb_db() AS
     coalesce(getvariable('{{dbvar}}')::VARCHAR, system.main.current_database());
 
+-- The name clients know the database by (the wire server's database
+-- name): the one SetDatabaseName recorded, else the DuckDB name.
+CREATE OR REPLACE MACRO {{pgc}}._martdb_dbname() AS
+    coalesce(getvariable('{{dbnamevar}}')::VARCHAR, {{pgc}}._martdb_db());
+
 -- The role the session logged in as.
 CREATE OR REPLACE MACRO {{pgc}}._martdb_role() AS
     coalesce(getvariable('{{uservar}}')::VARCHAR, '{{defaultuser}}');
@@ -104,7 +109,7 @@ CREATE OR REPLACE MACRO {{pgc}}.current_schema() AS
     {{pgc}}.current_schemas(false)[1];
 
 CREATE OR REPLACE MACRO {{pgc}}.current_database() AS
-    {{pgc}}._martdb_db();
+    {{pgc}}._martdb_dbname();
 
 CREATE OR REPLACE MACRO {{pgc}}.current_user() AS
     {{pgc}}._martdb_role();

@@ -96,7 +96,7 @@ SELECT c.oid, c.conname, c.connamespace, c.contype, true AS convalidated, c.conr
 FROM {{pgc}}._martdb_cons1 c;
 
 CREATE VIEW {{pgc}}.pg_database AS
-SELECT {{pgc}}._martdb_user_oid(d.database_oid) AS oid, d.database_name AS datname, {{roleoid}} AS datdba,
+SELECT {{pgc}}._martdb_user_oid(d.database_oid) AS oid, {{pgc}}._martdb_dbname() AS datname, {{roleoid}} AS datdba,
        6 AS encoding, 'c' AS datlocprovider, true AS datallowconn, -1 AS datconnlimit, 1663 AS dattablespace,
        'en_US.UTF-8' AS datcollate, 'en_US.UTF-8' AS datctype
 FROM duckdb_databases() d
