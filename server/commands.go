@@ -41,7 +41,7 @@ func (c *conn) command(ctx context.Context, t pgdialect.Statement) error {
 	case pgdialect.Show:
 		return c.showRows(ctx, t, true)
 	case pgdialect.Discard:
-		c.discardAll()
+		err = c.discardAll()
 	case pgdialect.Deallocate:
 		err = c.deallocate(t)
 	case pgdialect.DeclareCursor:
@@ -159,20 +159,15 @@ func (c *conn) duckSetting(ctx context.Context, name string) (string, error) {
 	return "", nil
 }
 
-// discardAll is DISCARD ALL: close every portal and statement, leave any
-// transaction (PostgreSQL refuses DISCARD ALL inside one; so does
-// allowedWhenFailed), and reset the settings.
-func (c *conn) discardAll() {
-	for name := range c.portals {
-		c.dropPortal(name)
+// discardAll is DISCARD ALL: close every portal, statement and cursor
+// and reset the settings. Like PostgreSQL, it refuses to run inside a
+// transaction block.
+func (c *conn) discardAll() error {
+	if c.tx != txIdle {
+		return engine.Errorf(codeActiveTransaction, "DISCARD ALL cannot run inside a transaction block")
 	}
-	for name := range c.stmts {
-		c.dropStatement(name)
-	}
-	for name := range c.cursors {
-		c.dropCursor(name)
-	}
-	c.reset(context.Background(), pgdialect.Statement{Kind: pgdialect.Reset, All: true})
+	c.dropAll()
+	return c.reset(context.Background(), pgdialect.Statement{Kind: pgdialect.Reset, All: true})
 }
 
 func (c *conn) deallocate(t pgdialect.Statement) error {

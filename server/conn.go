@@ -265,8 +265,8 @@ func (c *conn) shutdown(now bool) {
 	c.nc.SetReadDeadline(time.Now())
 }
 
-// close releases the session and everything prepared on it.
-func (c *conn) close() {
+// dropAll closes every portal, prepared statement and cursor.
+func (c *conn) dropAll() {
 	for name := range c.portals {
 		c.dropPortal(name)
 	}
@@ -276,6 +276,11 @@ func (c *conn) close() {
 	for name := range c.cursors {
 		c.dropCursor(name)
 	}
+}
+
+// close releases the session and everything prepared on it.
+func (c *conn) close() {
+	c.dropAll()
 	if c.sess != nil {
 		c.sess.Close()
 	}

@@ -169,3 +169,21 @@ func TestStatementTimeout(t *testing.T) {
 		t.Errorf("SHOW statement_timeout = %q", v)
 	}
 }
+
+// TestDiscardAll resets settings and prepared statements outside a
+// transaction block and refuses to run inside one.
+func TestDiscardAll(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c := ts.connect(t)
+	ctx := ctxT(t)
+	pc := c.PgConn()
+	if _, err := pc.Exec(ctx, "SET application_name = 'x'; DISCARD ALL").ReadAll(); err != nil {
+		t.Fatal(err)
+	}
+	if got := pc.ParameterStatus("application_name"); got != "" {
+		t.Errorf("application_name after DISCARD ALL: %q", got)
+	}
+	if _, err := pc.Exec(ctx, "BEGIN; DISCARD ALL").ReadAll(); pgCode(err) != "25001" {
+		t.Errorf("DISCARD ALL in a block: %v", err)
+	}
+}
