@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgproto3"
 )
 
 // TestTooManyConnections refuses a client beyond MaxConnections with
@@ -36,5 +37,33 @@ func TestWrongDatabase(t *testing.T) {
 	_, err := pgx.Connect(ctxT(t), ts.dsn("x")+" dbname=other")
 	if pgCode(err) != "3D000" {
 		t.Errorf("wrong database: %v", err)
+	}
+}
+
+// TestDisconnectMidResult drops a client while a large result streams to
+// it: its connection ends, and the server goes on serving others.
+func TestDisconnectMidResult(t *testing.T) {
+	ts := startServer(t, "", nil)
+	rc := ts.raw(t)
+	rc.startup()
+	rc.send(&pgproto3.Query{String: "SELECT i, repeat('x', 200) FROM range(2000000) t(i)"})
+	// Read a little, then hang up.
+	for i := 0; i < 10; i++ {
+		if _, err := rc.fe.Receive(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rc.nc.Close()
+	deadline := time.Now().Add(20 * time.Second)
+	for ts.srv.ActiveConnections() > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := ts.srv.ActiveConnections(); n != 0 {
+		t.Errorf("%d connections still active after the client left", n)
+	}
+	c := ts.connect(t)
+	var one int
+	if err := c.QueryRow(ctxT(t), "SELECT 1").Scan(&one); err != nil {
+		t.Errorf("serving after a client left mid-result: %v", err)
 	}
 }
