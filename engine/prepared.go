@@ -21,12 +21,21 @@ type Prepared struct {
 	kind   Kind
 	params []string
 	cols   []Column
-	open   int // results opened from stmt and not closed yet
+	open   int  // results opened from stmt and not closed yet
+	closed bool // Close was called; stmt goes when the last result does
 }
 
 // Prepare prepares text, which must hold exactly one statement (a
 // trailing semicolon is fine). Errors carry positions relative to text.
 func (s *Session) Prepare(ctx context.Context, text string) (*Prepared, error) {
+	return s.PrepareHinted(ctx, text, nil)
+}
+
+// PrepareHinted is Prepare for a client that declared some parameter
+// types: hints[i] is the DuckDB type of $i+1 ("" when not declared). The
+// hints do not change how the statement runs; they only help describe
+// its result when DuckDB cannot type a parameter itself.
+func (s *Session) PrepareHinted(ctx context.Context, text string, hints []string) (*Prepared, error) {
 	if s.closed {
 		return nil, Errorf(CodeConnectionException, "the session is closed")
 	}
@@ -40,7 +49,7 @@ func (s *Session) Prepare(ctx context.Context, text string) (*Prepared, error) {
 		return nil, convertError(ctx, err, text, 0)
 	}
 	if p.unknownColumns() {
-		p.probeColumns(ctx)
+		p.probeColumns(ctx, hints)
 	}
 	return p, nil
 }
@@ -103,18 +112,44 @@ func (p *Prepared) unknownColumns() bool {
 
 // probeColumns learns the result columns of a statement whose parameter
 // types DuckDB could not infer (it then describes the result as one
-// column of unknown type): it prepares a copy with each parameter
-// replaced by a NULL of the parameter's type, or an untyped NULL, and
-// reads that copy's columns. If the copy does not prepare, the columns
-// stay unknown.
-func (p *Prepared) probeColumns(ctx context.Context) {
+// column of unknown type): it prepares copies with each parameter
+// replaced by a NULL of a type, and reads the last copy's columns. A
+// parameter's type is DuckDB's inference, else the client's hint, else
+// VARCHAR where the statement accepts it (PostgreSQL, too, takes an
+// untyped parameter as text), else an untyped NULL (which arithmetic
+// accepts). If no copy prepares, the columns stay unknown.
+func (p *Prepared) probeColumns(ctx context.Context, hints []string) {
 	params := split.Params(p.text)
+	types := make([]string, len(p.params))
+	var open []int // parameters to try as VARCHAR
+	for i, t := range p.params {
+		switch {
+		case t != "UNKNOWN":
+			types[i] = t
+		case i < len(hints) && hints[i] != "":
+			types[i] = hints[i]
+		default:
+			open = append(open, i)
+		}
+	}
+	for _, i := range open {
+		types[i] = "VARCHAR"
+		if !p.probe(ctx, params, types, false) {
+			types[i] = ""
+		}
+	}
+	p.probe(ctx, params, types, true)
+}
+
+// probe prepares the statement with parameters replaced by typed NULLs
+// ("" untyped) and reports whether it prepared; keep stores its columns.
+func (p *Prepared) probe(ctx context.Context, params []split.Param, types []string, keep bool) bool {
 	var b strings.Builder
 	last := 0
 	for _, prm := range params {
 		b.WriteString(p.text[last:prm.Start])
-		if prm.N >= 1 && prm.N <= len(p.params) && p.params[prm.N-1] != "UNKNOWN" {
-			b.WriteString("CAST(NULL AS " + p.params[prm.N-1] + ")")
+		if prm.N >= 1 && prm.N <= len(types) && types[prm.N-1] != "" {
+			b.WriteString("CAST(NULL AS " + types[prm.N-1] + ")")
 		} else {
 			b.WriteString("NULL")
 		}
@@ -123,13 +158,17 @@ func (p *Prepared) probeColumns(ctx context.Context) {
 	b.WriteString(p.text[last:])
 	stmt, _, err := p.s.prepare(ctx, b.String())
 	if err != nil {
-		return
+		return false
 	}
 	defer stmt.Close()
 	probe := &Prepared{s: p.s, stmt: stmt, kind: p.kind}
-	if err := probe.describe(); err == nil {
+	if err := probe.describe(); err != nil || probe.unknownColumns() {
+		return false
+	}
+	if keep {
 		p.cols = probe.cols
 	}
+	return true
 }
 
 // columnType is result column i's type, or "UNKNOWN" when DuckDB leaves
@@ -164,9 +203,16 @@ func (p *Prepared) ParamTypes() []string { return p.params }
 func (p *Prepared) Columns() []Column { return p.cols }
 
 // Close releases the prepared statement. Results opened from it stay
-// valid until closed.
+// valid until closed (DuckDB's statement is released with the last of
+// them).
 func (p *Prepared) Close() error {
-	if p.stmt == nil {
+	p.closed = true
+	return p.release()
+}
+
+// release closes DuckDB's statement once it is closed and unused.
+func (p *Prepared) release() error {
+	if p.stmt == nil || !p.closed || p.open > 0 {
 		return nil
 	}
 	err := p.stmt.Close()
@@ -180,7 +226,7 @@ func (p *Prepared) Close() error {
 // it executes.
 func (p *Prepared) Open(ctx context.Context, args []any) (*Result, error) {
 	stmt := p.stmt
-	if stmt == nil {
+	if stmt == nil || p.closed {
 		return nil, Errorf(CodeInvalidParameter, "the prepared statement is closed")
 	}
 	if p.open > 0 {
@@ -210,7 +256,10 @@ func (p *Prepared) Open(ctx context.Context, args []any) (*Result, error) {
 	}
 	if stmt == p.stmt {
 		p.open++
-		r.onClose = func() { p.open-- }
+		r.onClose = func() {
+			p.open--
+			p.release()
+		}
 	} else {
 		r.onClose = func() { stmt.Close() }
 	}

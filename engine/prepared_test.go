@@ -102,3 +102,32 @@ func columnsString(cols []Column) string {
 	}
 	return b.String()
 }
+
+// TestPreparedCloseWithOpenResult closes a statement while a result from
+// it is still being read (the wire server does when a client re-parses
+// the unnamed statement with a portal open): the result stays readable
+// and DuckDB's statement goes with it.
+func TestPreparedCloseWithOpenResult(t *testing.T) {
+	_, s := openTest(t, "")
+	ctx := context.Background()
+	p, err := s.Prepare(ctx, "SELECT i FROM range(3) t(i)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Open(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	n := 0
+	for r.Next() {
+		n++
+	}
+	if n != 3 || r.Err() != nil {
+		t.Errorf("rows after Close: %d, %v", n, r.Err())
+	}
+	r.Close()
+	if _, err := p.Open(ctx, nil); CodeOf(err) != CodeInvalidParameter {
+		t.Errorf("Open after Close: %v", err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -58,6 +59,7 @@ func (s *Server) serveConn(nc net.Conn) {
 	c := &conn{srv: s, nc: nc, be: pgproto3.NewBackend(nc, nc), pid: s.nextPID.Add(1), tx: txIdle,
 		stmts: map[string]*statement{}, portals: map[string]*portal{}, cursors: map[string]*cursor{}}
 	defer nc.Close()
+	defer c.recoverPanic()
 	c.be.SetMaxBodyLen(maxMessageLen)
 	c.secret = make([]byte, 4)
 	rand.Read(c.secret)
@@ -82,6 +84,18 @@ func (s *Server) serveConn(nc net.Conn) {
 		return
 	}
 	c.loop()
+}
+
+// recoverPanic keeps a panic in one connection from taking the server
+// down: it is logged, the client gets an internal error, and only that
+// connection closes.
+func (c *conn) recoverPanic() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	c.srv.cfg.logger().Error("connection panicked", "pid", c.pid, "panic", r, "stack", string(debug.Stack()))
+	c.fatal(engine.Errorf("XX000", "internal error: %v", r))
 }
 
 // maxMessageLen bounds one message from a client (PostgreSQL's limit is

@@ -39,8 +39,12 @@ func (c *conn) parse(m *pgproto3.Parse) error {
 		if c.tx == txFailed {
 			return errInFailedTxn
 		}
+		hints := make([]string, len(m.ParameterOIDs))
+		for i, oid := range m.ParameterOIDs {
+			hints[i] = pgtypes.DuckDBType(oid)
+		}
 		ctx, done := c.statementContext()
-		prep, err := c.sess.Prepare(ctx, t.SQL)
+		prep, err := c.sess.PrepareHinted(ctx, t.SQL, hints)
 		done()
 		if err != nil {
 			return withOffset(err, m.Query, parts[0].Offset, &t)
@@ -101,6 +105,12 @@ func (c *conn) describe(m *pgproto3.Describe) error {
 	}
 	p, ok := c.portals[m.Name]
 	if !ok {
+		// A SQL cursor is a portal too: psycopg describes what it
+		// declared this way.
+		if cur, isCursor := c.cursors[m.Name]; isCursor {
+			c.sendDescription(cur.cols, nil)
+			return nil
+		}
 		return engine.Errorf(codeInvalidCursorName, "portal %q does not exist", m.Name)
 	}
 	cols, err := c.portalColumns(p)

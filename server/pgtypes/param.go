@@ -173,3 +173,18 @@ func arrayElem(oid uint32) uint32 {
 	}
 	return t.Elem
 }
+
+// duckTypes are the DuckDB types of the PostgreSQL types clients declare
+// for parameters.
+var duckTypes = map[uint32]string{
+	pgoid.Bool: "BOOLEAN", pgoid.Int2: "SMALLINT", pgoid.Int4: "INTEGER", pgoid.Int8: "BIGINT",
+	pgoid.Float4: "FLOAT", pgoid.Float8: "DOUBLE", pgoid.Numeric: "DECIMAL(38,10)",
+	pgoid.Text: "VARCHAR", pgoid.Varchar: "VARCHAR", pgoid.BPChar: "VARCHAR", pgoid.Name: "VARCHAR",
+	pgoid.Bytea: "BLOB", pgoid.Date: "DATE", pgoid.Time: "TIME", pgoid.Timestamp: "TIMESTAMP",
+	pgoid.TimestampTZ: "TIMESTAMPTZ", pgoid.Interval: "INTERVAL", pgoid.UUID: "UUID",
+	pgoid.JSON: "JSON", pgoid.JSONB: "JSON", pgoid.OID: "UINTEGER",
+}
+
+// DuckDBType is the DuckDB type of a parameter a client declared as oid,
+// or "" when martdb has none to offer (arrays, unknown types, 0).
+func DuckDBType(oid uint32) string { return duckTypes[oid] }

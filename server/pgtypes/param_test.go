@@ -584,3 +584,14 @@ func TestDriverListLimits(t *testing.T) {
 		t.Errorf("a list without NULLs of the exact element type: %v", err)
 	}
 }
+
+func TestDuckDBType(t *testing.T) {
+	for oid, want := range map[uint32]string{pgoid.Int2: "SMALLINT", pgoid.Text: "VARCHAR", pgoid.TimestampTZ: "TIMESTAMPTZ", pgoid.JSONB: "JSON", 0: "", 1007: ""} {
+		if got := DuckDBType(oid); got != want {
+			t.Errorf("DuckDBType(%d) = %q, want %q", oid, got, want)
+		}
+		if want != "" && ParamOID(want) == 0 {
+			t.Errorf("%s does not map back to a PostgreSQL type", want)
+		}
+	}
+}

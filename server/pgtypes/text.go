@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/martdb/martdb/sql/pgoid"
@@ -204,11 +205,39 @@ func appendNumericText(dst []byte, v any) ([]byte, error) {
 		return strconv.AppendUint(dst, x, 10), nil
 	case uint:
 		return strconv.AppendUint(dst, uint64(x), 10), nil
+	case string:
+		// A numeric parameter DuckDB could not type comes back as the
+		// plain decimal text DecodeParam made of it.
+		if isPlainDecimal(x) {
+			return append(dst, x...), nil
+		}
 	}
 	if n, ok := toInt64(v); ok {
 		return strconv.AppendInt(dst, n, 10), nil
 	}
 	return dst, typeError(v, "numeric")
+}
+
+// isPlainDecimal reports whether s is [-]digits[.digits], NaN, Infinity
+// or -Infinity.
+func isPlainDecimal(s string) bool {
+	switch s {
+	case "NaN", "Infinity", "-Infinity":
+		return true
+	}
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	if intPart == "" || hasPoint && frac == "" {
+		return false
+	}
+	for _, part := range []string{intPart, frac} {
+		for i := 0; i < len(part); i++ {
+			if part[i] < '0' || part[i] > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // appendFloatAsNumeric writes a float in plain decimal notation, as a

@@ -285,3 +285,23 @@ func TestEncoderDescribes(t *testing.T) {
 		t.Error("NewEncoder does not reuse encoders")
 	}
 }
+
+// TestNumericFromText covers a numeric column whose value arrives as the
+// decimal text of a parameter DuckDB could not type.
+func TestNumericFromText(t *testing.T) {
+	e := NewEncoder("DECIMAL(38,10)")
+	for in, want := range map[string]string{"1.50": "1.50", "-0.25": "-0.25", "42": "42"} {
+		got, err := e.AppendText(nil, in)
+		if err != nil || string(got) != want {
+			t.Errorf("%q: %q, %v", in, got, err)
+		}
+		if _, err := e.AppendBinary(nil, in); err != nil {
+			t.Errorf("%q binary: %v", in, err)
+		}
+	}
+	for _, bad := range []string{"", "1.", "abc", "1e5", "--1"} {
+		if _, err := e.AppendText(nil, bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}

@@ -149,6 +149,10 @@ var regexOps = map[string][2]bool{"~": {false, false}, "~*": {false, true}, "!~"
 // operator rewrites regular expression matches (DuckDB's ~ is a full
 // match) and OPERATOR(pg_catalog.op) spellings.
 func (w *rewriter) operator(a *pg_query.A_Expr) {
+	if k := a.GetKind(); k == pg_query.A_Expr_Kind_AEXPR_OP_ANY || k == pg_query.A_Expr_Kind_AEXPR_OP_ALL {
+		w.arrayMembership(a)
+		return
+	}
 	if a.GetKind() != pg_query.A_Expr_Kind_AEXPR_OP {
 		return
 	}
@@ -239,4 +243,44 @@ func quoteIdent(s string) string {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// arrayMembership rewrites x = ANY(array) and x <> ALL(array) as
+// list_contains: DuckDB plans = ANY as a subquery, which it cannot use
+// in an outer join's condition (SQLAlchemy's index reflection has one).
+// (Unlike = ANY, list_contains is false rather than NULL when the array
+// holds a NULL and no match.)
+func (w *rewriter) arrayMembership(a *pg_query.A_Expr) {
+	names := stringList(a.GetName())
+	if len(names) != 1 || a.GetRexpr().GetSubLink() != nil || a.GetLexpr() == nil {
+		return
+	}
+	isAny := a.GetKind() == pg_query.A_Expr_Kind_AEXPR_OP_ANY
+	if !(isAny && names[0] == "=" || !isAny && names[0] == "<>") {
+		return
+	}
+	loc := int(a.GetLocation())
+	lstart := minLocation(a.GetLexpr())
+	if loc < 0 || lstart < 0 || lstart >= loc {
+		return
+	}
+	lstart = openingBefore(w.s, lstart, loc)
+	lend := len(strings.TrimRight(w.s[:loc], " \t\r\n"))
+	k := skipSpace(w.s, loc+len(names[0]))
+	word := w.s[k:tokenEnd(w.s, k)]
+	if !strings.EqualFold(word, "any") && !strings.EqualFold(word, "some") && !strings.EqualFold(word, "all") {
+		return
+	}
+	open := skipSpace(w.s, k+len(word))
+	if open >= len(w.s) || w.s[open] != '(' {
+		return
+	}
+	end := groupEnd(w.s, open)
+	w.add(lstart, end, func(r *renderer) string {
+		call := "list_contains(" + r.render(open+1, end-1) + ", " + r.render(lstart, lend) + ")"
+		if !isAny {
+			return "(NOT " + call + ")"
+		}
+		return call
+	})
 }

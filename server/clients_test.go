@@ -1,0 +1,59 @@
+package server
+
+import (
+	"context"
+	"net"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cockroachdb/datadriven"
+)
+
+// TestClients runs real client libraries against the server over the
+// demo shop and compares what they print with testdata/clients/expected.
+// Each case names a client; a client whose runtime is missing is
+// reported as skipped (CI installs them all: see .ci/run).
+func TestClients(t *testing.T) {
+	ts := startServer(t, "", nil)
+	demoShop(t, ts)
+	host, port, _ := net.SplitHostPort(ts.addr)
+	libpq := "host=" + host + " port=" + port + " dbname=test user=analyst"
+	clients := map[string][]string{
+		"psycopg2":   {"/usr/bin/python3", "testdata/clients/psycopg2_client.py", libpq},
+		"psycopg3":   {"/usr/bin/python3", "testdata/clients/psycopg3_client.py", libpq},
+		"sqlalchemy": {"/usr/bin/python3", "testdata/clients/sqlalchemy_client.py", "postgresql+psycopg2://analyst@" + host + ":" + port + "/test"},
+	}
+	datadriven.RunTest(t, "testdata/clients/expected", func(t *testing.T, d *datadriven.TestData) string {
+		argv, ok := clients[d.Cmd]
+		if !ok {
+			t.Fatalf("unknown client %q", d.Cmd)
+		}
+		if ok, why := clientAvailable(d.Cmd, argv); !ok {
+			t.Skipf("%s: %s", d.Cmd, why)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).CombinedOutput()
+		if err != nil {
+			return "failed: " + err.Error() + "\n" + string(out)
+		}
+		return string(out)
+	})
+}
+
+// clientAvailable checks that a client's runtime and library are
+// installed.
+func clientAvailable(name string, argv []string) (bool, string) {
+	if _, err := exec.LookPath(argv[0]); err != nil {
+		return false, argv[0] + " is not installed"
+	}
+	module := map[string]string{"psycopg2": "psycopg2", "psycopg3": "psycopg", "sqlalchemy": "sqlalchemy"}[name]
+	if module != "" {
+		if err := exec.Command(argv[0], "-c", "import "+module).Run(); err != nil {
+			return false, "the Python module " + module + " is not installed (Debian: python3-" + strings.TrimSuffix(name, "3") + ")"
+		}
+	}
+	return true, ""
+}
