@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -21,11 +22,22 @@ func TestClients(t *testing.T) {
 	host, port, _ := net.SplitHostPort(ts.addr)
 	libpq := "host=" + host + " port=" + port + " dbname=test user=analyst"
 	clients := map[string][]string{
-		"psycopg2":   {"/usr/bin/python3", "testdata/clients/psycopg2_client.py", libpq},
-		"psycopg3":   {"/usr/bin/python3", "testdata/clients/psycopg3_client.py", libpq},
-		"sqlalchemy": {"/usr/bin/python3", "testdata/clients/sqlalchemy_client.py", "postgresql+psycopg2://analyst@" + host + ":" + port + "/test"},
+		"psycopg2":      {"/usr/bin/python3", "testdata/clients/psycopg2_client.py", libpq},
+		"psycopg3":      {"/usr/bin/python3", "testdata/clients/psycopg3_client.py", libpq},
+		"sqlalchemy":    {"/usr/bin/python3", "testdata/clients/sqlalchemy_client.py", "postgresql+psycopg2://analyst@" + host + ":" + port + "/test"},
+		"node-postgres": {"node", "testdata/clients/node/client.js", "postgres://analyst@" + host + ":" + port + "/test"},
 	}
+	jdbcClasses := t.TempDir()
+	clients["jdbc"] = []string{"java", "-cp", jdbcClasses + ":" + pgjdbcJar, "JdbcClient", "jdbc:postgresql://" + host + ":" + port + "/test"}
 	datadriven.RunTest(t, "testdata/clients/expected", func(t *testing.T, d *datadriven.TestData) string {
+		if d.Cmd == "jdbc" {
+			if _, err := os.Stat(pgjdbcJar); err != nil {
+				t.Skip("pgjdbc is not installed (Debian: libpostgresql-jdbc-java)")
+			}
+			if out, err := exec.Command("javac", "-d", jdbcClasses, "testdata/clients/jdbc/JdbcClient.java").CombinedOutput(); err != nil {
+				t.Skipf("javac: %v\n%s", err, out)
+			}
+		}
 		argv, ok := clients[d.Cmd]
 		if !ok {
 			t.Fatalf("unknown client %q", d.Cmd)
@@ -43,11 +55,20 @@ func TestClients(t *testing.T) {
 	})
 }
 
+// pgjdbcJar is where Debian's libpostgresql-jdbc-java puts the driver.
+const pgjdbcJar = "/usr/share/java/postgresql.jar"
+
 // clientAvailable checks that a client's runtime and library are
 // installed.
 func clientAvailable(name string, argv []string) (bool, string) {
 	if _, err := exec.LookPath(argv[0]); err != nil {
 		return false, argv[0] + " is not installed"
+	}
+	if name == "node-postgres" {
+		if _, err := os.Stat("testdata/clients/node/node_modules/pg"); err != nil {
+			return false, "pg is not installed (npm install --prefix server/testdata/clients/node)"
+		}
+		return true, ""
 	}
 	module := map[string]string{"psycopg2": "psycopg2", "psycopg3": "psycopg", "sqlalchemy": "sqlalchemy"}[name]
 	if module != "" {
