@@ -48,6 +48,9 @@ func (r *renderer) renderTo(b *strings.Builder, start, end int, top bool) {
 		if e.start < pos || e.end > end {
 			continue
 		}
+		if e.start == e.end && e.end == end && !top {
+			continue // an insertion at the range's end belongs outside it
+		}
 		b.WriteString(r.s[pos:e.start])
 		text := e.build(r)
 		if top {

@@ -12,6 +12,7 @@ import (
 func rewrite(text string, stmt *pg_query.Node) (string, []edit) {
 	w := &rewriter{s: text, skip: map[*pg_query.TypeCast]bool{}}
 	walk(stmt.ProtoReflect(), w.visit)
+	w.outputNames(stmt)
 	if len(w.edits) == 0 {
 		return text, nil
 	}
