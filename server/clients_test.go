@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,8 +13,10 @@ import (
 	"github.com/cockroachdb/datadriven"
 )
 
-// TestClients runs real client libraries against the server over the
-// demo shop and compares what they print with testdata/clients/expected.
+// TestClients runs real client libraries (psycopg2, psycopg 3,
+// SQLAlchemy, node-postgres, pgjdbc, psqlODBC through isql) against the
+// server over the demo shop and compares what they print with
+// testdata/clients/expected.
 // Each case names a client; a client whose runtime is missing is
 // reported as skipped (CI installs them all: see .ci/run).
 func TestClients(t *testing.T) {
@@ -38,6 +41,9 @@ func TestClients(t *testing.T) {
 				t.Skipf("javac: %v\n%s", err, out)
 			}
 		}
+		if d.Cmd == "odbc" {
+			return runODBC(t, host, port)
+		}
 		argv, ok := clients[d.Cmd]
 		if !ok {
 			t.Fatalf("unknown client %q", d.Cmd)
@@ -53,6 +59,35 @@ func TestClients(t *testing.T) {
 		}
 		return string(out)
 	})
+}
+
+// runODBC runs testdata/clients/odbc.sql through unixODBC's isql with
+// the psqlODBC driver (Debian: unixodbc, odbc-postgresql).
+func runODBC(t *testing.T, host, port string) string {
+	if _, err := exec.LookPath("isql"); err != nil {
+		t.Skip("isql is not installed (Debian: unixodbc)")
+	}
+	if out, err := exec.Command("odbcinst", "-q", "-d", "-n", "PostgreSQL Unicode").CombinedOutput(); err != nil {
+		t.Skipf("the psqlODBC driver is not installed (Debian: odbc-postgresql): %s", out)
+	}
+	ini := filepath.Join(t.TempDir(), "odbc.ini")
+	dsn := "[martdb]\nDriver = PostgreSQL Unicode\nServername = " + host + "\nPort = " + port + "\nDatabase = test\nUsername = analyst\n"
+	if err := os.WriteFile(ini, []byte(dsn), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.Open("testdata/clients/odbc.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer script.Close()
+	cmd := exec.Command("isql", "-b", "-d|", "-c", "martdb")
+	cmd.Stdin = script
+	cmd.Env = append(os.Environ(), "ODBCINI="+ini)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return "failed: " + err.Error() + "\n" + string(out)
+	}
+	return string(out)
 }
 
 // pgjdbcJar is where Debian's libpostgresql-jdbc-java puts the driver.
