@@ -92,6 +92,7 @@ func (c *conn) sendRows(r *engine.Result, encs []*encoder, formats []int16, limi
 	}
 	row := &pgproto3.DataRow{}
 	buf := make([]byte, 0, 256) // never nil: a nil value would read as NULL
+	offsets := make([]int, 0, len(encs))
 	for limit == 0 || n < limit {
 		if !r.Next() {
 			return n, false, r.Err()
@@ -99,7 +100,7 @@ func (c *conn) sendRows(r *engine.Result, encs []*encoder, formats []int16, limi
 		vals := r.Values()
 		row.Values = row.Values[:0]
 		buf = buf[:0]
-		offsets := make([]int, 0, len(vals))
+		offsets = offsets[:0]
 		for i, v := range vals {
 			if v == nil {
 				offsets = append(offsets, -1)
