@@ -2,11 +2,15 @@ package server
 
 import (
 	"context"
+	"net"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/martdb/martdb/engine"
+	"github.com/martdb/martdb/server/auth"
 )
 
 // TestTooManyConnections refuses a client beyond MaxConnections with
@@ -65,5 +69,50 @@ func TestDisconnectMidResult(t *testing.T) {
 	var one int
 	if err := c.QueryRow(ctxT(t), "SELECT 1").Scan(&one); err != nil {
 		t.Errorf("serving after a client left mid-result: %v", err)
+	}
+}
+
+// TestReadOnlyDatabase serves a file opened read-only: reads work, writes
+// fail with 25006, and the session goes on.
+func TestReadOnlyDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ro.db")
+	opt := engine.Options{}
+	opt.Path = path
+	eng, err := engine.Open(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := eng.NewSession(context.Background())
+	if err := s.Exec(context.Background(), "CREATE TABLE t AS SELECT 1 AS i", func(*engine.Result) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	eng.Close()
+
+	opt.ReadOnly = true
+	ro, err := engine.Open(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	srv := New(ro, Config{Database: "ro", Auth: auth.Authenticator{Method: auth.MethodTrust}})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	defer srv.Shutdown(context.Background())
+	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	c, err := pgx.Connect(ctxT(t), "host="+host+" port="+port+" dbname=ro user=reader sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	if _, err := c.Exec(ctxT(t), "INSERT INTO t VALUES (2)"); pgCode(err) != "25006" {
+		t.Errorf("insert into a read-only database: %v", err)
+	}
+	var n int
+	if err := c.QueryRow(ctxT(t), "SELECT count(*) FROM t").Scan(&n); err != nil || n != 1 {
+		t.Errorf("read after the refused write: %d, %v", n, err)
 	}
 }
