@@ -6,19 +6,30 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v6"
 )
 
-// scalarSetFunctions return one unnamed column. In PostgreSQL that column
-// takes the name of the FROM item's alias (generate_series(1, 3) s gives
-// a column s); in DuckDB the alias names the row, so s would be a struct.
-var scalarSetFunctions = map[string]bool{
-	"generate_series": true, "generate_subscripts": true, "unnest": true,
-	"regexp_split_to_table": true, "string_to_table": true,
+// Functions in FROM. PostgreSQL lets any function be a FROM item: a
+// set-returning one gives a row per value, a scalar one a single row,
+// and either's one column takes the name of the item's alias
+// (generate_series(1, 3) s has a column s). DuckDB has table functions
+// for some of them, names the row after the alias (s would be a struct)
+// and refuses subqueries in their arguments (Grafana passes
+// current_setting(...), which the emulated catalog answers with one).
+// So such items become subqueries that compute the value and name the
+// column: f(...) s is (SELECT unnest(f(...)) AS s) s for a set-returning
+// f, (SELECT f(...) AS s) s for a scalar one.
+
+// setReturning are the set-returning functions whose DuckDB scalar twin
+// returns the same values as a list.
+var setReturning = map[string]bool{"generate_series": true, "unnest": true}
+
+// scalarInFrom are scalar functions clients put in FROM.
+var scalarInFrom = map[string]bool{
+	"string_to_array": true, "current_schemas": true, "parse_ident": true, "regexp_split_to_array": true,
+	"current_setting": true, "array_lower": true, "array_upper": true,
 }
 
-// rangeFunction names the column of a scalar set-returning function in
-// FROM after its alias, as PostgreSQL does: f(...) s becomes f(...) s(s).
 func (w *rewriter) rangeFunction(rf *pg_query.RangeFunction) {
 	alias := rf.GetAlias()
-	if alias == nil || len(alias.GetColnames()) > 0 || len(rf.GetFunctions()) != 1 || rf.GetOrdinality() {
+	if alias == nil || len(alias.GetColnames()) > 0 || len(rf.GetFunctions()) != 1 || rf.GetOrdinality() || rf.GetLateral() {
 		return
 	}
 	items := rf.GetFunctions()[0].GetList().GetItems()
@@ -27,7 +38,11 @@ func (w *rewriter) rangeFunction(rf *pg_query.RangeFunction) {
 	}
 	fc := items[0].GetFuncCall()
 	names := stringList(fc.GetFuncname())
-	if fc == nil || len(names) == 0 || !scalarSetFunctions[names[len(names)-1]] {
+	if fc == nil || len(names) == 0 {
+		return
+	}
+	fn := names[len(names)-1]
+	if !setReturning[fn] && !scalarInFrom[fn] {
 		return
 	}
 	loc := int(fc.GetLocation())
@@ -38,7 +53,8 @@ func (w *rewriter) rangeFunction(rf *pg_query.RangeFunction) {
 	if open >= len(w.s) || w.s[open] != '(' {
 		return
 	}
-	at := skipSpace(w.s, groupEnd(w.s, open))
+	callEnd := groupEnd(w.s, open)
+	at := skipSpace(w.s, callEnd)
 	if hasWords(w.s[at:], "as") {
 		at = skipSpace(w.s, at+2)
 	}
@@ -47,5 +63,11 @@ func (w *rewriter) rangeFunction(rf *pg_query.RangeFunction) {
 		return
 	}
 	name := w.s[at:end]
-	w.replace(at, end, name+"("+name+")")
+	w.add(loc, end, func(r *renderer) string {
+		call := r.render(loc, callEnd)
+		if setReturning[fn] {
+			call = "unnest(" + call + ")"
+		}
+		return "(SELECT " + call + " AS " + name + ") " + name
+	})
 }

@@ -135,6 +135,12 @@ func (w *rewriter) funcCall(f *pg_query.FuncCall) {
 		return
 	}
 	end := nameEnd(w.s, loc)
+	// The parser turns some SQL syntax into pg_catalog functions (trim
+	// is pg_catalog.btrim): only a qualifier the client wrote goes.
+	written := strings.ToLower(strings.ReplaceAll(w.s[loc:end], `"`, ""))
+	if written != names[0]+"."+names[1] {
+		return
+	}
 	switch names[0] {
 	case pgcatalog.PgCatalog:
 		w.replace(loc, end, quoteIdent(names[1]))
