@@ -15,7 +15,7 @@ import (
 // current_setting(...), which the emulated catalog answers with one).
 // So such items become subqueries that compute the value and name the
 // column: f(...) s is (SELECT unnest(f(...)) AS s) s for a set-returning
-// f, (SELECT f(...) AS s) s for a scalar one.
+// f, (SELECT f(...) AS s) s for a scalar one and for unnest itself.
 
 // setReturning are the set-returning functions whose DuckDB scalar twin
 // returns the same values as a list.
@@ -65,7 +65,7 @@ func (w *rewriter) rangeFunction(rf *pg_query.RangeFunction) {
 	name := w.s[at:end]
 	w.add(loc, end, func(r *renderer) string {
 		call := r.render(loc, callEnd)
-		if setReturning[fn] {
+		if setReturning[fn] && fn != "unnest" {
 			call = "unnest(" + call + ")"
 		}
 		return "(SELECT " + call + " AS " + name + ") " + name
