@@ -78,6 +78,7 @@ func (w *rewriter) visit(m protoreflect.Message) {
 		w.rangeVar(x)
 	case *pg_query.FuncCall:
 		w.funcCall(x)
+		w.toTimestamp(x)
 	case *pg_query.A_Expr:
 		w.operator(x)
 	case *pg_query.CollateClause:
