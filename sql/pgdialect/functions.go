@@ -3,8 +3,8 @@ package pgdialect
 import (
 	"strings"
 
-	pg_query "github.com/pganalyze/pg_query_go/v6"
 	"github.com/martdb/martdb/sql/pgcatalog"
+	pg_query "github.com/pganalyze/pg_query_go/v6"
 )
 
 // toTimestamp rewrites to_timestamp(text, template) with a constant
