@@ -37,3 +37,17 @@ func BenchmarkFetch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSelectOne is the round trip of a trivial statement in the
+// extended protocol: the server's per-statement overhead.
+func BenchmarkSelectOne(b *testing.B) {
+	ts := startServer(b, "", nil)
+	c := ts.connect(b)
+	ctx := context.Background()
+	var one int
+	for range b.N {
+		if err := c.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -242,18 +242,47 @@ func (c *conn) secretMatches(secret []byte) bool {
 }
 
 // statementContext is the context of one statement: cancelRunning (a
-// CancelRequest) cancels it.
+// CancelRequest) cancels it, and so does the client hanging up while it
+// runs (nobody is left to read the answer).
 func (c *conn) statementContext() (context.Context, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	c.runMu.Lock()
 	c.running = cancel
 	c.runMu.Unlock()
+	stopWatch := c.watchPeer()
 	return ctx, func() {
+		stopWatch()
 		c.runMu.Lock()
 		c.running = nil
 		c.runMu.Unlock()
 		cancel()
 	}
+}
+
+// peerPoll is how often a running statement checks that its client is
+// still there.
+const peerPoll = 200 * time.Millisecond
+
+// watchPeer cancels the running statement when the client closes its
+// connection; the returned function stops watching.
+func (c *conn) watchPeer() func() {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(peerPoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if peerClosed(c.nc) {
+					c.cancelRunning()
+					return
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
 }
 
 // cancelRunning interrupts the running statement, if any.

@@ -116,3 +116,22 @@ func TestReadOnlyDatabase(t *testing.T) {
 		t.Errorf("read after the refused write: %d, %v", n, err)
 	}
 }
+
+// TestDisconnectMidQuery hangs up while a long statement runs: the
+// server notices, interrupts the statement and frees the connection
+// long before the statement could have finished.
+func TestDisconnectMidQuery(t *testing.T) {
+	ts := startServer(t, "", nil)
+	rc := ts.raw(t)
+	rc.startup()
+	rc.send(&pgproto3.Query{String: "SELECT count(*) FROM range(100000000000) t(i) WHERE i % 7 = 3"})
+	time.Sleep(300 * time.Millisecond)
+	rc.nc.Close()
+	deadline := time.Now().Add(15 * time.Second)
+	for ts.srv.ActiveConnections() > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := ts.srv.ActiveConnections(); n != 0 {
+		t.Errorf("%d connections still busy 15 s after their client left mid-query", n)
+	}
+}
