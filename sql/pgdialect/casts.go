@@ -58,6 +58,7 @@ func (w *rewriter) typeCast(tc *pg_query.TypeCast) {
 		w.castCall(tc, tc, helper)
 		return
 	}
+	w.constCast(tc, base)
 	w.typeName(tc.GetTypeName(), names)
 }
 
