@@ -28,6 +28,7 @@ func TestClients(t *testing.T) {
 		"psycopg2":      {"/usr/bin/python3", "testdata/clients/psycopg2_client.py", libpq},
 		"psycopg3":      {"/usr/bin/python3", "testdata/clients/psycopg3_client.py", libpq},
 		"sqlalchemy":    {"/usr/bin/python3", "testdata/clients/sqlalchemy_client.py", "postgresql+psycopg2://analyst@" + host + ":" + port + "/test"},
+		"pandas":        {"/usr/bin/python3", "testdata/clients/pandas_client.py", "postgresql+psycopg2://analyst@" + host + ":" + port + "/test"},
 		"node-postgres": {"node", "testdata/clients/node/client.js", "postgres://analyst@" + host + ":" + port + "/test"},
 	}
 	jdbcClasses := t.TempDir()
@@ -105,7 +106,7 @@ func clientAvailable(name string, argv []string) (bool, string) {
 		}
 		return true, ""
 	}
-	module := map[string]string{"psycopg2": "psycopg2", "psycopg3": "psycopg", "sqlalchemy": "sqlalchemy"}[name]
+	module := map[string]string{"psycopg2": "psycopg2", "psycopg3": "psycopg", "sqlalchemy": "sqlalchemy", "pandas": "pandas"}[name]
 	if module != "" {
 		if err := exec.Command(argv[0], "-c", "import "+module).Run(); err != nil {
 			return false, "the Python module " + module + " is not installed (Debian: python3-" + strings.TrimSuffix(name, "3") + ")"
