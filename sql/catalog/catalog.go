@@ -26,7 +26,14 @@ type Function struct {
 	Signature   string // e.g. "window_funnel(window INTERVAL, ts TIMESTAMP, conds BOOLEAN[]) -> INTEGER"
 	Description string // one line
 	Example     string // a runnable statement
+	// Choices lists, for a named option that takes one of a few
+	// strings, the strings it accepts (for completion and docs):
+	// "mode" -> {"strict_order", ...}. Nil when no option does.
+	Choices map[string][]string
 }
+
+// Periods are the calendar units the period options accept.
+var Periods = []string{"hour", "day", "week", "month", "quarter", "year"}
 
 // Conn is the connection a family registers on: the database/sql handle
 // for temporary macros and driver-registered functions, and the C

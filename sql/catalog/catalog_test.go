@@ -52,7 +52,7 @@ func TestListingReturnsEntriesVerbatim(t *testing.T) {
 		t.Fatal(err)
 	}
 	got.Kind = Kind(kind)
-	if got != tricky {
+	if !reflect.DeepEqual(got, tricky) {
 		t.Fatalf("round trip\n got %+v\nwant %+v", got, tricky)
 	}
 	var n int

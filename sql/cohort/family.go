@@ -24,6 +24,7 @@ var functions = []catalog.Function{
 		Example: "SELECT cohort, period_offset, cohort_size, active_users, round(retention_rate, 3) AS rate, revenue, " +
 			"round(cumulative_revenue_per_user, 2) AS revenue_per_user " +
 			"FROM cohort(orders, customer_id, ts, amount := amount, periods := 3) ORDER BY cohort, period_offset;",
+		Choices: map[string][]string{"period": catalog.Periods},
 	},
 	{
 		Name:      "lifecycle",
@@ -34,5 +35,6 @@ var functions = []catalog.Function{
 			"(dormant counted positive), every period of the data with all four statuses.",
 		Example: "PIVOT (SELECT * FROM lifecycle(events, user_id, ts, period := 'month')) " +
 			"ON status IN ('new', 'returning', 'resurrecting', 'dormant') USING sum(users) ORDER BY period;",
+		Choices: map[string][]string{"period": catalog.Periods},
 	},
 }

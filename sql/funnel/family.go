@@ -28,6 +28,7 @@ var Family = catalog.Family{
 			Signature: "funnel(source, user, ts, steps BOOLEAN[], conversion_window := INTERVAL 14 DAY, mode := '', breakdown := NULL) " +
 				"-> TABLE(breakdown, step, users, conversion_rate, step_conversion_rate, dropped_off, median_seconds_from_previous, avg_seconds_from_previous)",
 			Description: "Conversion funnel report: users at each ordered step, conversion rates, drop-off and time between steps.",
+			Choices:     map[string][]string{"mode": ModeNames()},
 			Example: "SELECT * FROM funnel(events, user_id, ts, [event = 'page_view', event = 'add_to_cart', event = 'checkout', event = 'purchase'], " +
 				"conversion_window := INTERVAL 1 DAY);",
 		},

@@ -34,5 +34,6 @@ var functions = []catalog.Function{
 			"recurring: every period with one), the share with a return event k periods later, over fully observed cohorts.",
 		Example: "SELECT period_offset AS day, cohort_users, retained_users, round(retention_rate, 3) AS rate " +
 			"FROM retention(events, user_id, ts, periods := 30) WHERE period_offset IN (1, 7, 30);",
+		Choices: map[string][]string{"period": catalog.Periods, "kind": {"first_time", "recurring"}},
 	},
 }
