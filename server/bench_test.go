@@ -51,3 +51,31 @@ func BenchmarkSelectOne(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPointQuery looks up one row of a 10,000-row table by key with
+// a parameter, as pgbench's point script does, in each pgx mode: the
+// cached prepared statement (Bind/Execute only), describe-and-execute
+// per call, and the simple protocol (parameters inlined).
+func BenchmarkPointQuery(b *testing.B) {
+	ts := startServer(b, "", nil)
+	c := ts.connect(b)
+	ctx := context.Background()
+	if _, err := c.Exec(ctx, "CREATE TABLE points AS SELECT i AS id, 'name ' || i AS name, i % 7 AS bucket FROM range(10000) t(i)"); err != nil {
+		b.Fatal(err)
+	}
+	const q = "SELECT id, name, bucket FROM points WHERE id = $1"
+	for _, mode := range []struct {
+		name string
+		mode pgx.QueryExecMode
+	}{{"prepared", pgx.QueryExecModeCacheStatement}, {"describe-exec", pgx.QueryExecModeDescribeExec}, {"simple", pgx.QueryExecModeSimpleProtocol}} {
+		b.Run(mode.name, func(b *testing.B) {
+			var id, bucket int64
+			var name string
+			for i := range b.N {
+				if err := c.QueryRow(ctx, q, mode.mode, int64(i%10000)).Scan(&id, &name, &bucket); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
