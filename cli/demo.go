@@ -43,7 +43,22 @@ func (e *env) demoCommand(args []string) error {
 	if err == nil && o.db == "" {
 		err = e.tour(s, p)
 	}
+	if err == nil && o.db == "" && e.interactive() {
+		fmt.Fprintln(e.stdout)
+		eng, err = e.startREPL(eng, s, p)
+	}
 	return closeEngine(eng, err)
+}
+
+// ensureDemo builds the demo shop (scale 1, seed 1) unless the database
+// has it already.
+func (e *env) ensureDemo(s *engine.Session) error {
+	err := e.generateDemo(s, datagen.Config{Scale: 1, Seed: 1})
+	var ee *engine.Error
+	if errors.As(err, &ee) && ee.Code == engine.CodeDuplicateTable {
+		return nil
+	}
+	return err
 }
 
 func (e *env) generateDemo(s *engine.Session, cfg datagen.Config) error {

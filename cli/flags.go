@@ -19,6 +19,7 @@ type options struct {
 	memoryLimit     string
 	maxRows         int
 	version         bool
+	demo            bool
 	help            bool
 	db              string
 }
@@ -49,6 +50,7 @@ func (o *options) flagSet() *flag.FlagSet {
 	fs.StringVar(&o.memoryLimit, "memory-limit", "", "DuckDB memory limit, e.g. 8GB")
 	fs.IntVar(&o.maxRows, "max-rows", -1, "table format: show at most `N` rows, counting the rest (default 40 on a terminal, all otherwise; 0 for all)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.demo, "demo", false, "open the demo shop: built in memory, or in DBFILE unless it has it already")
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	fs.BoolVar(&o.help, "h", false, "show this help")
 	return fs

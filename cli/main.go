@@ -22,10 +22,11 @@ const (
 
 // env is what one invocation of martdb works with.
 type env struct {
-	ctx    context.Context
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	ctx         context.Context
+	stopSignals func() // hands SIGINT and SIGTERM back (the shell handles its own)
+	stdin       io.Reader
+	stdout      io.Writer
+	stderr      io.Writer
 }
 
 // Main runs martdb with args (without the program name) and returns the
@@ -33,7 +34,7 @@ type env struct {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{ctx: ctx, stopSignals: stop, stdin: stdin, stdout: stdout, stderr: stderr}
 	err := e.dispatch(args)
 	return e.exitStatus(err)
 }

@@ -33,9 +33,12 @@ func (e *env) sqlCommand(args []string) error {
 	if len(pos) == 1 {
 		o.db = pos[0]
 	}
-	scripts, err := e.scripts(o)
-	if err != nil {
-		return err
+	repl := len(o.commands) == 0 && len(o.files) == 0 && e.interactive()
+	var scripts []script
+	if !repl {
+		if scripts, err = e.scripts(o); err != nil {
+			return err
+		}
 	}
 	p, err := e.newPrinter(o.format, o.maxRows)
 	if err != nil {
@@ -44,6 +47,15 @@ func (e *env) sqlCommand(args []string) error {
 	eng, s, err := e.openEngine(o.db, o)
 	if err != nil {
 		return err
+	}
+	if o.demo {
+		if err := e.ensureDemo(s); err != nil {
+			return closeEngine(eng, err)
+		}
+	}
+	if repl {
+		eng, err = e.startREPL(eng, s, p)
+		return closeEngine(eng, err)
 	}
 	return closeEngine(eng, e.runScripts(s, scripts, p, o.continueOnError))
 }
@@ -54,8 +66,8 @@ type script struct {
 	text string
 }
 
-// scripts gathers the SQL to run: every -c, then every -f, else stdin when
-// it is not a terminal.
+// scripts gathers the SQL to run: every -c, then every -f, else all of
+// stdin (the shell is for when stdin and stdout are both terminals).
 func (e *env) scripts(o *options) ([]script, error) {
 	var out []script
 	for _, c := range o.commands {
@@ -70,9 +82,6 @@ func (e *env) scripts(o *options) ([]script, error) {
 	}
 	if len(out) > 0 {
 		return out, nil
-	}
-	if isTerminal(e.stdin) {
-		return nil, usagef("no SQL to run: give -c SQL, -f FILE, or pipe statements into martdb")
 	}
 	b, err := io.ReadAll(e.stdin)
 	if err != nil {

@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/reeflective/readline"
+	"github.com/reeflective/readline/inputrc"
+
+	"github.com/martdb/martdb/cli/complete"
+	"github.com/martdb/martdb/cli/highlight"
+)
+
+// Prompts: the primary one, and the one continuing a statement.
+const (
+	primaryPrompt      = "martdb> "
+	continuationPrompt = "   ...> "
+)
+
+// readlineEditor is the terminal editor, on reeflective/readline:
+// multi-line input until a statement ends, history in a file (one entry
+// per input, Ctrl-R to search), completion and highlighting.
+type readlineEditor struct {
+	shell *readline.Shell
+}
+
+func newReadlineEditor(schema *schemaCache, historyFile string) *readlineEditor {
+	sh := readline.NewShell(inputrc.WithApp("martdb"))
+	// Tab shows the candidates with their descriptions, after inserting
+	// what they have in common; Tab again walks through them.
+	for _, km := range []string{"emacs", "vi-insert"} {
+		sh.Config.Bind(km, "\t", "menu-complete", false)
+	}
+	sh.Config.Set("menu-complete-display-prefix", true)
+	// The editor would ask the terminal where its cursor is at every
+	// prompt; keys typed ahead (while a query runs) that arrive before the
+	// answer are dropped. Our prompts always start a line, so the
+	// question is not needed.
+	sh.Config.Set("cursor-position-probe", false)
+	sh.Prompt.Primary(func() string { return primaryPrompt })
+	sh.Prompt.Secondary(func() string { return continuationPrompt })
+	sh.AcceptMultiline = func(line []rune) bool { return inputComplete(string(line)) }
+	sh.SyntaxHighlighter = func(line []rune) string {
+		text := string(line)
+		return highlight.Render(text, highlight.Spans(text, schema.isFunction), highlight.DefaultTheme)
+	}
+	sh.Completer = func(line []rune, cursor int) readline.Completions {
+		return completions(string(line), cursor, schema)
+	}
+	if historyFile != "" && touch(historyFile) == nil {
+		if file, err := readline.NewHistoryFromFile(historyFile); err == nil {
+			sh.History.Delete() // the default in-memory source
+			sh.History.Add("history", statementHistory{file})
+		}
+	}
+	return &readlineEditor{shell: sh}
+}
+
+func (e *readlineEditor) Readline() (string, error) {
+	line, err := e.shell.Readline()
+	if errors.Is(err, readline.ErrInterrupt) {
+		return "", errInterrupt
+	}
+	return line, err
+}
+
+func (e *readlineEditor) Close() error { return nil }
+
+// completions adapts the completion engine to readline: the candidates,
+// with the text they replace as the prefix.
+func completions(text string, cursor int, schema *schemaCache) readline.Completions {
+	cursor = byteOffset(text, cursor)
+	cands, start := complete.Complete(text, cursor, schema, listFiles)
+	vals := make([]readline.Completion, 0, len(cands))
+	for _, c := range cands {
+		vals = append(vals, readline.Completion{Value: c.Text, Display: clip(c.Display, 60), Description: clip(c.Description, 70), Tag: c.Kind})
+	}
+	comps := readline.CompleteRaw(vals).NoSpace()
+	comps.PREFIX = text[start:cursor]
+	return comps
+}
+
+// clip shortens s to at most n characters, marking the cut with "…".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// byteOffset turns readline's rune cursor into a byte offset of text.
+func byteOffset(text string, runes int) int {
+	for i := range text {
+		if runes == 0 {
+			return i
+		}
+		runes--
+	}
+	return len(text)
+}
+
+// listFiles lists the directory entries starting with prefix, for path
+// completion; directories end with a slash.
+func listFiles(prefix string) []string {
+	dir, base := filepath.Split(prefix)
+	read := dir
+	if read == "" {
+		read = "."
+	}
+	entries, err := os.ReadDir(read)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), base) || strings.HasPrefix(e.Name(), ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		name := dir + e.Name()
+		if e.IsDir() {
+			name += "/"
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// touch creates the file if it does not exist, private to the user.
+func touch(path string) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// historyPath is where the REPL keeps its history: $MARTDB_HISTORY, else
+// ~/.martdb_history ("" when there is no home directory).
+func historyPath() string {
+	if p := os.Getenv("MARTDB_HISTORY"); p != "" {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, ".martdb_history")
+}

@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const prompt = "martdb> "
+
+// TestREPLTypedAndPasted types a statement byte by byte, then pastes a
+// multi-line block of two statements: all three run.
+func TestREPLTypedAndPasted(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.typeSlowly("select 40 +\r 2 as typed_answer;\r")
+	s.waitFor("typed_answer", 10*time.Second)
+	s.waitFor("42", 5*time.Second)
+	s.paste("select upper('first') as pasted_one;\nselect upper('second')\n  as pasted_two;\n")
+	s.send("\r")
+	s.waitFor("SECOND", 10*time.Second)
+	if !strings.Contains(s.screen(), "FIRST") {
+		t.Errorf("the first pasted statement did not run:\n%s", s.screen())
+	}
+	s.send("\x04")
+	if code := s.wait(10 * time.Second); code != 0 {
+		t.Fatalf("exit code %d after Ctrl-D", code)
+	}
+	s.checkRestored()
+}
+
+// TestREPLCtrlCCancels cancels a slow query with Ctrl-C; the shell stays
+// up and the next query works.
+func TestREPLCtrlCCancels(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.typeSlowly("select count(*) from range(100000000000) t(i) where i % 7 = 3;\r")
+	time.Sleep(1500 * time.Millisecond)
+	s.send("\x03")
+	s.waitFor("canceling statement due to user request", 10*time.Second)
+	s.typeSlowly("select upper('still here') as after_cancel;\r")
+	s.waitFor("STILL HERE", 10*time.Second)
+	s.send("\x04")
+	if code := s.wait(10 * time.Second); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	s.checkRestored()
+}
+
+// TestREPLCtrlCClearsInput drops a half-typed statement on Ctrl-C.
+func TestREPLCtrlCClearsInput(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.typeSlowly("select upper('never run') as dropped")
+	s.send("\x03")
+	time.Sleep(200 * time.Millisecond)
+	s.typeSlowly("select upper('ran') as kept;\r")
+	s.waitFor("RAN", 10*time.Second)
+	if strings.Contains(s.screen(), "NEVER RUN") {
+		t.Errorf("the dropped input ran:\n%s", s.screen())
+	}
+	s.send(".quit\r")
+	if code := s.wait(10 * time.Second); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	s.checkRestored()
+}
+
+// TestREPLRestoresTerminal leaves the shell after an error and by
+// SIGTERM: the terminal settings are those from before.
+func TestREPLRestoresTerminal(t *testing.T) {
+	t.Run("after an error", func(t *testing.T) {
+		s := startTerm(t)
+		s.ready()
+		s.typeSlowly("select * from no_such_table;\r")
+		s.waitFor("42P01", 10*time.Second)
+		s.send("\x04")
+		if code := s.wait(10 * time.Second); code != 0 {
+			t.Fatalf("exit code %d", code)
+		}
+		s.checkRestored()
+	})
+	t.Run("SIGTERM", func(t *testing.T) {
+		s := startTerm(t)
+		s.ready()
+		s.typeSlowly("select 1")
+		time.Sleep(200 * time.Millisecond)
+		s.cmd.Process.Signal(syscall.SIGTERM)
+		if code := s.wait(10 * time.Second); code < 0 {
+			t.Fatal("martdb did not exit on SIGTERM")
+		}
+		s.checkRestored()
+	})
+}
+
+// TestREPLCompletionShowsFunctions completes a table function name and
+// shows the candidates with their descriptions.
+func TestREPLCompletionShowsFunctions(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.typeSlowly("select * from ")
+	s.send("\t")
+	s.waitFor("Conversion funnel report", 10*time.Second)
+	s.waitFor("Retention table", 10*time.Second)
+}
+
+// TestREPLHistoryPerStatement keeps one history entry per statement.
+func TestREPLHistoryPerStatement(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.paste("select 1 as h1; select upper('two') as h2;")
+	s.send("\r")
+	s.waitFor("TWO", 10*time.Second)
+	s.send("\x04")
+	s.wait(10 * time.Second)
+	hist, err := os.ReadFile(s.history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(hist), "\n"); n != 2 || !strings.Contains(string(hist), "select upper('two') as h2;") {
+		t.Errorf("history has %d entries:\n%s", n, hist)
+	}
+}
+
+// TestREPLTypeAhead keeps what is typed while a statement runs: it runs
+// next. (The editor's cursor-position query used to swallow it.)
+func TestREPLTypeAhead(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.send("select count(*) as slow from range(300000000) t(i) where i % 7 = 3;\r")
+	time.Sleep(100 * time.Millisecond)
+	s.send("select upper('typed ahead') as ahead;\r")
+	s.waitFor("42857143", 20*time.Second)
+	s.waitFor("TYPED AHEAD", 20*time.Second)
+	s.send(".quit\r")
+	if code := s.wait(10 * time.Second); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	s.checkRestored()
+}
+
+// TestREPLProgressPagerExpanded: a slow query shows a progress line; a
+// tall result goes through $PAGER; \x auto expands a row too wide for
+// the terminal.
+func TestREPLProgressPagerExpanded(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.typeSlowly("select count(*) as n from range(600000000) t(i) where i % 7 = 3;\r")
+	s.waitFor("running [", 10*time.Second)
+	s.waitFor("85714286", 30*time.Second)
+	if strings.Contains(s.screen(), "running [") {
+		t.Errorf("the progress line was not cleared:\n%s", s.screen())
+	}
+	s.typeSlowly("select i from range(100) t(i);\r")
+	s.waitFor("PAGED", 10*time.Second)
+	s.typeSlowly("\\x auto\r")
+	s.typeSlowly("select repeat('x', 70) as wide_one, repeat('y', 70) as wide_two;\r")
+	s.waitFor("wide_two = yyy", 10*time.Second)
+}

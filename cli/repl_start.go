@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/term"
+
+	"github.com/martdb/martdb/engine"
+)
+
+// interactive reports whether martdb talks to a person: standard input
+// and output are both terminals.
+func (e *env) interactive() bool {
+	return isTerminal(e.stdin) && isTerminal(e.stdout)
+}
+
+// startREPL runs the interactive shell on an open engine and session
+// until the user quits. Ctrl-C cancels a running statement; SIGTERM and
+// SIGHUP end the shell with the terminal restored.
+func (e *env) startREPL(eng *engine.Engine, s *engine.Session, p *printer) (*engine.Engine, error) {
+	e.stopSignals() // from here on signals are the shell's to handle
+	saved := saveTerminal(e.stdin)
+	schema := newSchemaCache(s)
+	r := &repl{e: e, eng: eng, s: s, out: newOutput(e.stdout), schema: schema}
+	r.out.maxRows = p.opt.MaxRows
+	r.out.format = p.format
+	r.ed = newReadlineEditor(schema, historyPath())
+
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		for sig := range sigs {
+			if sig == os.Interrupt {
+				r.interrupt()
+				continue
+			}
+			r.interrupt()
+			restoreTerminal(e.stdin, saved)
+			r.eng.Close()
+			os.Exit(128 + int(sig.(syscall.Signal)))
+		}
+	}()
+	err := r.run()
+	r.ed.Close()
+	r.out.setFile(nil, false)
+	restoreTerminal(e.stdin, saved)
+	return r.eng, err
+}
+
+// saveTerminal records the terminal's settings so that every way out of
+// the shell leaves them as they were.
+func saveTerminal(f any) *term.State {
+	file, ok := f.(*os.File)
+	if !ok {
+		return nil
+	}
+	st, err := term.GetState(int(file.Fd()))
+	if err != nil {
+		return nil
+	}
+	return st
+}
+
+func restoreTerminal(f any, st *term.State) {
+	if file, ok := f.(*os.File); ok && st != nil {
+		term.Restore(int(file.Fd()), st)
+	}
+}
