@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reeflective/readline"
 	"github.com/reeflective/readline/inputrc"
+	"golang.org/x/term"
 
 	"github.com/martdb/martdb/cli/complete"
 	"github.com/martdb/martdb/cli/highlight"
@@ -70,25 +72,49 @@ func (e *readlineEditor) Close() error { return nil }
 
 // completions adapts the completion engine to readline: the candidates,
 // with the text they replace as the prefix.
+//
+// readline v1.3.0 lays out candidates that share a description in rows
+// whose first column must fit half the screen; when the widest display
+// does not, it loops forever. Displays are clipped to stay below that.
 func completions(text string, cursor int, schema *schemaCache) readline.Completions {
 	cursor = byteOffset(text, cursor)
 	cands, start := complete.Complete(text, cursor, schema, listFiles)
+	displayWidth := maxDisplayWidth(terminalColumns())
 	vals := make([]readline.Completion, 0, len(cands))
 	for _, c := range cands {
-		vals = append(vals, readline.Completion{Value: c.Text, Display: clip(c.Display, 60), Description: clip(c.Description, 70), Tag: c.Kind})
+		vals = append(vals, readline.Completion{Value: c.Text, Display: clip(c.Display, displayWidth), Description: clip(c.Description, 70), Tag: c.Kind})
 	}
 	comps := readline.CompleteRaw(vals).NoSpace()
 	comps.PREFIX = text[start:cursor]
 	return comps
 }
 
-// clip shortens s to at most n characters, marking the cut with "…".
+// maxDisplayWidth is the widest a candidate's display may be on a screen
+// of the given width, in bytes: two less than half of it, and at most 60.
+func maxDisplayWidth(columns int) int {
+	return max(min(columns/2-2, 60), 4)
+}
+
+// terminalColumns is the width of the terminal on stdout, 80 when unknown.
+func terminalColumns() int {
+	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+		return w
+	}
+	return 80
+}
+
+// clip shortens s to at most n bytes, marking the cut with "…".
 func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if len(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	// readline measures in bytes: cut at a character boundary within n
+	// bytes, the marker included.
+	cut := n - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:max(cut, 0)] + "…"
 }
 
 // byteOffset turns readline's rune cursor into a byte offset of text.

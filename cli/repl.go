@@ -62,7 +62,7 @@ func (r *repl) banner() {
 	if where == ":memory:" {
 		where = "an in-memory database"
 	}
-	fmt.Fprintf(r.e.stdout, "martdb %s on %s. Type .help for help, \\df for the marketing functions, Ctrl-D to quit.\n", engine.Version, where)
+	fmt.Fprintf(r.e.stdout, "martdb %s on %s; .help for help, \\df for marketing functions\n", engine.Version, where)
 }
 
 // execInput runs everything in text: meta-command lines and SQL

@@ -106,6 +106,23 @@ func TestREPLCompletionShowsFunctions(t *testing.T) {
 	s.waitFor("Retention table", 10*time.Second)
 }
 
+// TestREPLCompletionSharedDescriptions completes among candidates that
+// share a description (tables, DuckDB's functions) beside a long
+// signature. The editor groups such candidates and, when the widest one
+// took more than half the screen, looped forever eating memory; the
+// displays are now clipped to fit.
+func TestREPLCompletionSharedDescriptions(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.paste("create table report_a (x int); create table report_b (x int);")
+	s.send("\r")
+	s.waitFor("martdb> ", 10*time.Second)
+	s.typeSlowly("select * from re")
+	s.send("\t")
+	s.waitFor("read_parquet", 10*time.Second)
+	s.waitFor("report_b", 10*time.Second)
+}
+
 // TestREPLHistoryPerStatement keeps one history entry per statement.
 func TestREPLHistoryPerStatement(t *testing.T) {
 	s := startTerm(t)

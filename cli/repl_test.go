@@ -5,6 +5,7 @@ import (
 	"io"
 	"reflect"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/martdb/martdb/cli/meta"
 	"github.com/martdb/martdb/cli/render"
@@ -143,5 +144,30 @@ func TestSchemaCache(t *testing.T) {
 	r.execInput("create table fresh (a int);")
 	if got := r.schema.Columns("fresh"); !reflect.DeepEqual(got, []string{"a"}) {
 		t.Errorf("after CREATE, Columns(fresh) = %v", got)
+	}
+}
+
+// TestClip keeps candidate displays within the bytes readline allows,
+// cut at a character boundary.
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"funnel(source, user, ts)", 10, "funnel(…"},
+		{"ééééé", 8, "éé…"},
+		{"abc", 2, "…"},
+	} {
+		got := clip(c.in, c.n)
+		if got != c.want || len(got) > max(c.n, len("…")) || !utf8.ValidString(got) {
+			t.Errorf("clip(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+	for _, cols := range []int{20, 80, 120, 300} {
+		if w := maxDisplayWidth(cols); w+2 > cols/2 && cols >= 12 || w > 60 {
+			t.Errorf("maxDisplayWidth(%d) = %d", cols, w)
+		}
 	}
 }
