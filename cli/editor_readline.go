@@ -73,20 +73,51 @@ func (e *readlineEditor) Close() error { return nil }
 // completions adapts the completion engine to readline: the candidates,
 // with the text they replace as the prefix.
 //
-// readline v1.3.0 lays out candidates that share a description in rows
-// whose first column must fit half the screen; when the widest display
-// does not, it loops forever. Displays are clipped to stay below that.
+// Candidates are grouped under a heading per kind. readline v1.3.0 lays
+// out candidates that share a description as "aliases", one row each,
+// and loops forever when the widest display is over half the screen. So
+// a description shared within a group ("table", "column of orders") is
+// left out, which gives a compact grid, and displays are clipped to stay
+// below half the screen all the same.
 func completions(text string, cursor int, schema *schemaCache) readline.Completions {
 	cursor = byteOffset(text, cursor)
 	cands, start := complete.Complete(text, cursor, schema, listFiles)
 	displayWidth := maxDisplayWidth(terminalColumns())
+	shared := sharedDescriptions(cands)
 	vals := make([]readline.Completion, 0, len(cands))
 	for _, c := range cands {
-		vals = append(vals, readline.Completion{Value: c.Text, Display: clip(c.Display, displayWidth), Description: clip(c.Description, 70), Tag: c.Kind})
+		desc := c.Description
+		if shared[c.Kind+"\x00"+desc] {
+			desc = "" // the group's heading says it; see above
+		}
+		vals = append(vals, readline.Completion{Value: c.Text, Display: clip(c.Display, displayWidth), Description: clip(desc, 70), Tag: groupHeadings[c.Kind]})
 	}
 	comps := readline.CompleteRaw(vals).NoSpace()
 	comps.PREFIX = text[start:cursor]
 	return comps
+}
+
+// groupHeadings name the menu's groups by candidate kind.
+var groupHeadings = map[string]string{
+	"table": "tables and views", "column": "columns", "function": "martdb functions",
+	"builtin": "DuckDB functions", "keyword": "keywords", "option": "named options",
+	"value": "values", "file": "files", "command": "meta-commands",
+}
+
+// sharedDescriptions finds the descriptions more than one candidate of a
+// kind has, keyed by kind and description.
+func sharedDescriptions(cands []complete.Candidate) map[string]bool {
+	count := map[string]int{}
+	for _, c := range cands {
+		if c.Description != "" {
+			count[c.Kind+"\x00"+c.Description]++
+		}
+	}
+	shared := map[string]bool{}
+	for k, n := range count {
+		shared[k] = n > 1
+	}
+	return shared
 }
 
 // maxDisplayWidth is the widest a candidate's display may be on a screen

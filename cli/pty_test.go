@@ -37,8 +37,16 @@ const (
 	termRows = 40
 )
 
-// startTerm starts martdb with args on a new pseudo-terminal.
+// startTerm starts martdb with args on a new pseudo-terminal, with a new
+// history file.
 func startTerm(t *testing.T, args ...string) *termSession {
+	t.Helper()
+	return startTermHistory(t, "", args...)
+}
+
+// startTermHistory starts martdb keeping its history in the given file
+// ("" for a new one).
+func startTermHistory(t *testing.T, history string, args ...string) *termSession {
 	t.Helper()
 	bin := martdbBinary(t)
 	ptmx, tty, err := pty.Open()
@@ -53,7 +61,9 @@ func startTerm(t *testing.T, args ...string) *termSession {
 		t.Fatal(err)
 	}
 	home := t.TempDir()
-	history := filepath.Join(home, "history")
+	if history == "" {
+		history = filepath.Join(home, "history")
+	}
 	cmd := exec.Command(bin, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "HOME="+home,

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -139,6 +140,30 @@ func TestREPLHistoryPerStatement(t *testing.T) {
 	if n := strings.Count(string(hist), "\n"); n != 2 || !strings.Contains(string(hist), "select upper('two') as h2;") {
 		t.Errorf("history has %d entries:\n%s", n, hist)
 	}
+}
+
+// TestREPLHistorySearchAcrossRuns finds, with Ctrl-R, a statement run in
+// an earlier session, and runs it again.
+func TestREPLHistorySearchAcrossRuns(t *testing.T) {
+	history := filepath.Join(t.TempDir(), "history")
+	first := startTermHistory(t, history)
+	first.ready()
+	first.typeSlowly("select 'needle' as found_it;\r")
+	first.waitFor("found_it", 10*time.Second)
+	first.typeSlowly("select 2 as other;\r")
+	first.waitFor("other", 10*time.Second)
+	first.send("\x04")
+	if code := first.wait(10 * time.Second); code != 0 {
+		t.Fatalf("first session exited with %d", code)
+	}
+	second := startTermHistory(t, history)
+	second.ready()
+	second.send("\x12") // Ctrl-R
+	time.Sleep(200 * time.Millisecond)
+	second.typeSlowly("needle")
+	time.Sleep(200 * time.Millisecond)
+	second.send("\r")
+	second.waitFor("│ needle", 10*time.Second) // the result, not the line found
 }
 
 // TestREPLTypeAhead keeps what is typed while a statement runs: it runs

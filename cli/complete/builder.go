@@ -75,7 +75,11 @@ func (b *builder) functions(keep func(*Function) bool) {
 		if f.Signature != "" {
 			display, _, _ = strings.Cut(f.Signature, " -> ")
 		}
-		b.add(Candidate{Text: f.Name + "(", Display: display, Description: f.Description, Kind: "function"})
+		kind := "function"
+		if f.Builtin {
+			kind = "builtin"
+		}
+		b.add(Candidate{Text: f.Name + "(", Display: display, Description: f.Description, Kind: kind})
 	}
 }
 

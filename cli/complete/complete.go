@@ -39,7 +39,7 @@ type Candidate struct {
 	Text        string // what replaces the text from start to the cursor
 	Display     string // what the menu shows
 	Description string // shown beside Display
-	Kind        string // keyword, table, column, function, option, value, file, command
+	Kind        string // keyword, table, column, function (martdb's), builtin (DuckDB's), option, value, file, command
 }
 
 // FileLister lists the paths that start with prefix; directories end with
