@@ -8,8 +8,9 @@ import (
 	"github.com/martdb/martdb/server/auth"
 )
 
-// Config is how a Server runs. The zero value serves trust
-// authentication with no limits.
+// Config is how a Server runs. Auth must name a method: the zero
+// Authenticator rejects every connection (28000) rather than let anyone
+// in by default. The other fields' zero values mean no limits.
 type Config struct {
 	// Database is the name clients connect to (the DBFILE's base name).
 	Database string
