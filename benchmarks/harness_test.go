@@ -90,3 +90,43 @@ func TestNormalise(t *testing.T) {
 		t.Errorf("normalised = %s", got)
 	}
 }
+
+// TestWireSmoke runs the wire benchmarks for two seconds each on a tiny shop:
+// pgbench drives martdb's server in every mode, and a result streams to
+// pgx.
+func TestWireSmoke(t *testing.T) {
+	if _, err := findPgbench(); err != nil {
+		t.Skip(err)
+	}
+	t.Setenv("MARTDB_BENCH_CACHE", t.TempDir())
+	out := filepath.Join(t.TempDir(), "results.md")
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"--scale", "10k", "--runs", "1", "--queries", "point", "--peers", "duckdb", "--wire", "2", "--out", out}, &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	var rep report
+	js, err := os.ReadFile(strings.TrimSuffix(out, ".md") + ".json")
+	if err != nil || json.Unmarshal(js, &rep) != nil {
+		t.Fatalf("results.json: %v", err)
+	}
+	seen := map[string]bool{}
+	for _, r := range rep.Wire {
+		if r.Target == "martdb" {
+			// 16 new sessions may take the whole run to connect.
+			if r.Error != "" || r.Clients <= 4 && r.TPS <= 0 {
+				t.Errorf("%s %s %d clients: %.1f tps, %s", r.Script, r.Mode, r.Clients, r.TPS, r.Error)
+			}
+			seen[r.Script+" "+r.Mode] = true
+		}
+	}
+	if len(seen) != 9 {
+		t.Errorf("martdb ran %d of 9 script and mode pairs: %v", len(seen), seen)
+	}
+	if len(rep.Streams) == 0 || rep.Streams[0].Rows < 9000 {
+		t.Errorf("streams = %+v", rep.Streams)
+	}
+	if !strings.Contains(stdout.String(), "pgbench transactions per second") {
+		t.Errorf("the text report lacks the wire table:\n%s", stdout.String())
+	}
+}

@@ -56,6 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	peerFlag := fs.String("peers", "", "comma-separated peers besides martdb (default all): "+strings.Join(allPeers[1:], ","))
 	runs := fs.Int("runs", 5, "timed runs per query, after one warm-up")
 	out := fs.String("out", "", "also write the results as Markdown to this file and JSON beside it")
+	wire := fs.Int("wire", 0, "also run the wire benchmarks (pgbench, streaming), each pgbench run this many seconds")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -94,6 +95,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+	}
+	if *wire > 0 {
+		if rep.Wire, rep.Streams, err = runWireBenchmarks(ctx, d, *wire, logf); err != nil {
+			return err
 		}
 	}
 	mismatch := false

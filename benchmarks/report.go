@@ -19,6 +19,8 @@ type report struct {
 	Runs    int            `json:"runs"`
 	Loads   []loadResult   `json:"loads"`
 	Queries []*queryResult `json:"queries"`
+	Wire    []wireResult   `json:"wire,omitempty"`
+	Streams []streamResult `json:"streams,omitempty"`
 }
 
 // machine describes this computer in one line.
@@ -75,6 +77,7 @@ func (r *report) writeText(w io.Writer) {
 			fmt.Fprintln(w)
 		}
 	}
+	writeWire(w, r.Wire, r.Streams, false)
 }
 
 // writeMarkdown writes the run as RESULTS.md does.
@@ -92,6 +95,7 @@ func (r *report) writeMarkdown(w io.Writer) {
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", m.Peer, med, lo, hi, ratio, firstLine(m.Skipped+m.Error))
 		}
 	}
+	writeWire(w, r.Wire, r.Streams, true)
 }
 
 // writeFiles writes the Markdown to path and the JSON beside it.

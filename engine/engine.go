@@ -26,6 +26,11 @@ type Engine struct {
 	mu       sync.Mutex
 	sessions map[*Session]struct{}
 	closed   bool
+
+	// registerMu makes sessions register the function library one at a
+	// time: DuckDB fails to create the same scalar UDF from two
+	// connections at once ("could not create scalar UDF").
+	registerMu sync.Mutex
 }
 
 // Open opens the database named in opt (in memory when no path is given).

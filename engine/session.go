@@ -61,7 +61,10 @@ func (s *Session) init(ctx context.Context) error {
 	if _, err := s.conn.ExecContext(ctx, "SET errors_as_json = true"); err != nil {
 		return convertError(ctx, err, "", 0)
 	}
-	if err := library.Register(ctx, catalog.Conn{SQL: s.conn, Handle: raw.Handle()}); err != nil {
+	s.eng.registerMu.Lock()
+	err = library.Register(ctx, catalog.Conn{SQL: s.conn, Handle: raw.Handle()})
+	s.eng.registerMu.Unlock()
+	if err != nil {
 		return convertError(ctx, err, "", 0)
 	}
 	return nil

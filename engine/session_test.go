@@ -145,3 +145,28 @@ func TestNestedTextMatchesDuckDBCast(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentSessions opens many sessions at once, as a burst of
+// clients on the wire server does. Registering the function library from
+// several connections at the same moment failed ("could not create scalar
+// UDF"); registration is now one session at a time.
+func TestConcurrentSessions(t *testing.T) {
+	eng, _ := openTest(t, "")
+	const n = 16
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			s, err := eng.NewSession(context.Background())
+			if err == nil {
+				_, err = collect(t, s, "SELECT * FROM martdb_functions() LIMIT 1")
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
