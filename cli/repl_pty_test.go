@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +73,19 @@ func TestREPLCtrlCClearsInput(t *testing.T) {
 // TestREPLRestoresTerminal leaves the shell after an error and by
 // SIGTERM: the terminal settings are those from before.
 func TestREPLRestoresTerminal(t *testing.T) {
+	for _, quit := range []string{"\x04", ".quit\r"} {
+		t.Run(fmt.Sprintf("clean exit by %q", quit), func(t *testing.T) {
+			s := startTerm(t)
+			s.ready()
+			s.typeSlowly("select 1 as one;\r")
+			s.waitFor("1 row", 10*time.Second)
+			s.typeSlowly(quit)
+			if code := s.wait(10 * time.Second); code != 0 {
+				t.Fatalf("exit code %d", code)
+			}
+			s.checkRestored()
+		})
+	}
 	t.Run("after an error", func(t *testing.T) {
 		s := startTerm(t)
 		s.ready()
