@@ -140,6 +140,24 @@ func (s *termSession) waitFor(want string, timeout time.Duration) {
 	s.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.screen())
 }
 
+// waitForOutput waits until the program has written want at some point,
+// even if the screen no longer shows it (a progress line drawn and erased
+// between two looks at the screen).
+func (s *termSession) waitForOutput(want string, timeout time.Duration) {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		s.mu.Lock()
+		seen := bytes.Contains(s.raw.Bytes(), []byte(want))
+		s.mu.Unlock()
+		if seen {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatalf("the program never wrote %q; the screen shows:\n%s", want, s.screen())
+}
+
 // ready waits for the first prompt, and a moment more: the editor asks
 // the terminal where its cursor is when it starts, and keys typed before
 // the answer arrives would be read as part of it, which no person types

@@ -79,6 +79,7 @@ func TestREPLRestoresTerminal(t *testing.T) {
 			s.ready()
 			s.typeSlowly("select 1 as one;\r")
 			s.waitFor("1 row", 10*time.Second)
+			time.Sleep(300 * time.Millisecond)
 			s.typeSlowly(quit)
 			if code := s.wait(10 * time.Second); code != 0 {
 				t.Fatalf("exit code %d", code)
@@ -162,10 +163,13 @@ func TestREPLHistorySearchAcrossRuns(t *testing.T) {
 	history := filepath.Join(t.TempDir(), "history")
 	first := startTermHistory(t, history)
 	first.ready()
+	// Wait for each result (not the echo of the typed line) so that
+	// Ctrl-D reaches an idle, empty prompt.
 	first.typeSlowly("select 'needle' as found_it;\r")
-	first.waitFor("found_it", 10*time.Second)
-	first.typeSlowly("select 2 as other;\r")
-	first.waitFor("other", 10*time.Second)
+	first.waitFor("│ needle", 10*time.Second)
+	first.typeSlowly("select 'haystack' as other;\r")
+	first.waitFor("│ haystack", 10*time.Second)
+	time.Sleep(300 * time.Millisecond)
 	first.send("\x04")
 	if code := first.wait(10 * time.Second); code != 0 {
 		t.Fatalf("first session exited with %d", code)
@@ -203,9 +207,15 @@ func TestREPLTypeAhead(t *testing.T) {
 func TestREPLProgressPagerExpanded(t *testing.T) {
 	s := startTerm(t)
 	s.ready()
-	s.typeSlowly("select count(*) as n from range(600000000) t(i) where i % 7 = 3;\r")
-	s.waitFor("running [", 10*time.Second)
-	s.waitFor("85714286", 30*time.Second)
+	// A query DuckDB runs in parallel over a table's row groups: while
+	// workers take the tasks, the connection's thread reports progress.
+	// (A range() scan is one task; under CPU contention the connection's
+	// own thread may run it whole and report no progress at all.)
+	s.typeSlowly("create table big as select i from range(50000000) t(i);\r")
+	s.waitFor("martdb> create table big", 5*time.Second)
+	s.typeSlowly("select count(*) as n from big where hash(i::varchar) % 7 = 3;\r")
+	s.waitForOutput("running [", 20*time.Second)
+	s.waitFor("7140482", 60*time.Second)
 	if strings.Contains(s.screen(), "running [") {
 		t.Errorf("the progress line was not cleared:\n%s", s.screen())
 	}
