@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/martdb/martdb/sql/catalog"
+	"github.com/martdb/martdb/sql/clv"
 	"github.com/martdb/martdb/sql/cohort"
 	"github.com/martdb/martdb/sql/funnel"
 	"github.com/martdb/martdb/sql/retention"
@@ -17,6 +18,7 @@ import (
 // order. Each new family package is added here.
 func Families() []catalog.Family {
 	return []catalog.Family{
+		clv.Family,
 		cohort.Family,
 		funnel.Family,
 		retention.Family,
