@@ -187,6 +187,10 @@ static void md_update(duckdb_function_info info, duckdb_data_chunk input, duckdb
 		if (mask == 0 && !s->keep_empty) {
 			continue;
 		}
+		if (mi->fold && s->len == 1) {
+			s->rows[0].mask |= mask;
+			continue;
+		}
 		if (!md_grow(s, 1)) {
 			duckdb_aggregate_function_set_error(info, "out of memory collecting events");
 			return;
@@ -200,6 +204,7 @@ static void md_update(duckdb_function_info info, duckdb_data_chunk input, duckdb
 
 // md_combine moves the rows of each source state into its target.
 static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source, duckdb_aggregate_state *target, idx_t count) {
+	md_info *mi = (md_info *)duckdb_aggregate_function_get_extra_info(info);
 	for (idx_t i = 0; i < count; i++) {
 		md_state *src = (md_state *)source[i];
 		md_state *dst = (md_state *)target[i];
@@ -213,6 +218,11 @@ static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source
 			dst->steps = src->steps;
 		}
 		if (src->len == 0) {
+			dst->next_seq += src->next_seq;
+			continue;
+		}
+		if (mi->fold && dst->len == 1) {
+			dst->rows[0].mask |= src->rows[0].mask;
 			dst->next_seq += src->next_seq;
 			continue;
 		}
@@ -285,11 +295,12 @@ static duckdb_aggregate_function md_overload_function(const char *name, duckdb_t
 // overloads; it returns 1 on success. name and names must outlive the
 // database (the Go side keeps them for the life of the process).
 int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t list_result, int32_t finalizer, int32_t keep_empty,
-                const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep) {
+                int32_t fold, const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep) {
 	md_info proto = {0};
 	proto.list_result = list_result;
 	proto.finalizer = finalizer;
 	proto.keep_empty = keep_empty;
+	proto.fold = fold;
 	proto.fname = name;
 	proto.names = names;
 	proto.n_names = n_names;

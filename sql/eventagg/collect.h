@@ -52,6 +52,7 @@ typedef struct {
 	int32_t needs_keep;  // bit mask of options that need rows with no true condition
 	int32_t list_result; // the result is BIGINT[]
 	int32_t go_ts_kind;  // the Go Kind of the timestamp, handed to the finalizer
+	int32_t fold;        // keep one row per group, the union of the masks
 } md_info;
 
 // md_overload describes one overload: the types of ts and p1, and
@@ -71,6 +72,6 @@ typedef struct {
 int md_list_append(duckdb_vector result, idx_t row, const int64_t *values, idx_t n);
 
 int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t list_result, int32_t finalizer, int32_t keep_empty,
-                const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep);
+                int32_t fold, const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep);
 
 #endif

@@ -85,6 +85,11 @@ type Spec struct {
 	Name      string
 	Result    Result
 	KeepEmpty bool // keep rows whose conditions are all false
+	// FoldMasks keeps no rows: a group's state is one row whose Mask is
+	// the union of its rows' masks (its TS and Seq are those of the first
+	// row with a true condition). For aggregates such as retention that
+	// need only which conditions held somewhere in the group.
+	FoldMasks bool
 	// Modes are the option names the mode argument accepts; the group's
 	// P2 has bit i set for Modes[i]. KeepEmptyFor lists the options that
 	// need rows whose conditions are all false.
@@ -154,7 +159,7 @@ func register(conn unsafe.Pointer, spec Spec) error {
 		}
 	}
 	ok := C.md_register(C.duckdb_connection(conn), r.name, resultType(spec.Result), cBool(spec.Result == ListBigInt), r.index, cBool(spec.KeepEmpty),
-		&overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
+		cBool(spec.FoldMasks), &overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
 	if ok == 0 {
 		return fmt.Errorf("eventagg: registering %s failed", spec.Name)
 	}

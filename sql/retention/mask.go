@@ -12,6 +12,7 @@ const maskAggregate = "_martdb_retention_mask"
 var maskSpec = eventagg.Spec{
 	Name:      maskAggregate,
 	Result:    eventagg.BigInt,
+	FoldMasks: true, // only the union of the masks matters
 	Overloads: []eventagg.Overload{{TS: eventagg.Int64}},
 	Finalize:  finalizeMask,
 }
