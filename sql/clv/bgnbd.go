@@ -177,21 +177,26 @@ func (p BGNBD) PAlive(x, tx, T float64) float64 {
 //	    / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))
 //
 // The formula is singular at a = 1 (0/0); within 1e-7 of it, the value
-// is the mean of those at a ± 1e-7.
+// is the mean of those at a ± 2e-7.
 func (p BGNBD) ExpectedPurchases(x, tx, T, t float64) (float64, error) {
 	if t == 0 {
 		return 0, nil
 	}
-	if d := p.A - 1; math.Abs(d) < 1e-7 {
+	if math.Abs(p.A-1) < 1e-7 {
 		lo, hi := p, p
-		lo.A, hi.A = 1-1e-7, 1+1e-7
-		u, err := lo.ExpectedPurchases(x, tx, T, t)
+		lo.A, hi.A = 1-2e-7, 1+2e-7
+		u, err := lo.expectedPurchases(x, tx, T, t)
 		if err != nil {
 			return 0, err
 		}
-		v, err := hi.ExpectedPurchases(x, tx, T, t)
+		v, err := hi.expectedPurchases(x, tx, T, t)
 		return (u + v) / 2, err
 	}
+	return p.expectedPurchases(x, tx, T, t)
+}
+
+// expectedPurchases is ExpectedPurchases without the care at a = 1.
+func (p BGNBD) expectedPurchases(x, tx, T, t float64) (float64, error) {
 	r, al, a, b := p.R, p.Alpha, p.A, p.B
 	z := t / (al + T + t)
 	m, s, err := hyp2f1Scaled(r+x, b+x, a+b+x-1, z)

@@ -77,7 +77,7 @@ func FitBGNBD(x, tx, T, w []float64) (BGNBDFit, error) {
 	meanT /= d.n
 	th, err := minimize(f, [][]float64{{0, math.Log(meanT), 0, 0}, {0, 0, 0, 0}, {math.Log(0.5), math.Log(meanT / 4), math.Log(0.5), math.Log(3)}})
 	if err != nil {
-		return BGNBDFit{}, fmt.Errorf("BG/NBD fit: %w", err)
+		return BGNBDFit{}, fmt.Errorf("BG/NBD fit on %g customers: %w (too few or too uniform customers to identify the model?)", d.n, err)
 	}
 	p := BGNBD{math.Exp(th[0]), math.Exp(th[1]), math.Exp(th[2]), math.Exp(th[3])}
 	return BGNBDFit{p, d.logLik(p, nil), d.n}, nil
@@ -120,7 +120,7 @@ func FitGammaGamma(x, m, w []float64) (GammaGammaFit, error) {
 	meanM /= d.n
 	th, err := minimize(f, [][]float64{{0, 0, 0}, {0, math.Log(2), math.Log(meanM)}, {math.Log(5), math.Log(3), math.Log(meanM)}})
 	if err != nil {
-		return GammaGammaFit{}, fmt.Errorf("Gamma-Gamma fit: %w", err)
+		return GammaGammaFit{}, fmt.Errorf("Gamma-Gamma fit on %g repeat customers: %w (too few or too uniform spends to identify the model?)", d.n, err)
 	}
 	p := GammaGamma{math.Exp(th[0]), math.Exp(th[1]), math.Exp(th[2])}
 	if p.Q <= 1 {
