@@ -33,7 +33,7 @@ CREATE OR REPLACE TEMP MACRO _martdb_clv_amount(fn, amount) AS
                    OR starts_with(typeof(amount), 'DECIMAL('))
          THEN error(fn || ': amount: expected a numeric column, got ' || typeof(amount))
          WHEN amount IS NULL THEN error(fn || ': amount: expected an amount on every purchase, got NULL')
-         WHEN amount < 0 THEN error(fn || ': amount: expected amounts >= 0 (filter refunds out first), got ' || amount::VARCHAR)
+         WHEN TRY_CAST(amount AS DOUBLE) < 0 THEN error(fn || ': amount: expected amounts >= 0 (filter refunds out first), got ' || amount::VARCHAR)
          ELSE coalesce(TRY_CAST(amount AS DECIMAL(38, 6)),
                        error(fn || ': amount: ' || amount::VARCHAR || ' does not fit DECIMAL(38,6)')) END;
 
@@ -111,8 +111,10 @@ SELECT c._c,
 FROM _customers c CROSS JOIN _cfg g;
 
 -- _martdb_clv_fit is clv_fit named fn: the summary's distinct (x, t_x, T)
--- triples with their counts go to the BG/NBD fit, the repeat customers'
--- distinct (x, monetary_value) pairs to the Gamma-Gamma fit; the lists
+-- triples with their counts go to the BG/NBD fit, the distinct
+-- (x, monetary_value) pairs of the repeat customers who spent something
+-- (a mean spend of 0 has likelihood 0 in the model) to the Gamma-Gamma
+-- fit; the lists
 -- are ordered so that the sums, and so the fit, do not depend on the
 -- order of the rows.
 CREATE OR REPLACE TEMP MACRO _martdb_clv_fit(fn, source, customer, ts, amount, calibration_end, period) AS TABLE
@@ -124,7 +126,7 @@ _triples AS (
     SELECT _x::DOUBLE AS _x, _tx, _t, count(*)::DOUBLE AS _w FROM _s GROUP BY ALL
 ),
 _pairs AS (
-    SELECT _x::DOUBLE AS _x, _m, count(*)::DOUBLE AS _w FROM _s WHERE _x > 0 GROUP BY ALL
+    SELECT _x::DOUBLE AS _x, _m, count(*)::DOUBLE AS _w FROM _s WHERE _x > 0 AND _m > 0 GROUP BY ALL
 ),
 _bg AS MATERIALIZED (
     SELECT _martdb_clv_bgnbd_fit(fn,
@@ -132,8 +134,11 @@ _bg AS MATERIALIZED (
                list(_t ORDER BY _x, _tx, _t), list(_w ORDER BY _x, _tx, _t)) AS _f
     FROM _triples
 ),
+-- The Gamma-Gamma fit takes the BG/NBD fit's sample size, so that it
+-- runs after it and the BG/NBD errors (about all customers) come first.
 _gg AS MATERIALIZED (
-    SELECT _martdb_clv_gg_fit(fn, list(_x ORDER BY _x, _m), list(_m ORDER BY _x, _m), list(_w ORDER BY _x, _m)) AS _f
+    SELECT _martdb_clv_gg_fit(fn, (SELECT _f.customers FROM _bg),
+               list(_x ORDER BY _x, _m), list(_m ORDER BY _x, _m), list(_w ORDER BY _x, _m)) AS _f
     FROM _pairs
 )
 SELECT b._f.r AS r, b._f.alpha AS alpha, b._f.a AS a, b._f.b AS b,

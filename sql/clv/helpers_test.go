@@ -77,9 +77,11 @@ func readCDNOW(tb testing.TB, path string, master bool) []purchase {
 		if len(fs) == 0 || fs[0] == "customer_id" {
 			continue
 		}
-		d, a := fs[2], fs[4]
+		var d, a string
 		if master {
 			d, a = fs[1], fs[3]
+		} else {
+			d, a = fs[2], fs[4]
 		}
 		day, err := time.Parse("20060102", d)
 		if err != nil {

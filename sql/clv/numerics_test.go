@@ -269,7 +269,7 @@ func posteriorExpected(p BGNBD, x, tx, T, t float64) float64 {
 // no, a few and many repeat purchases and short and long horizons.
 func TestExpectedPurchasesByIntegration(t *testing.T) {
 	for _, c := range []struct {
-		p            BGNBD
+		p           BGNBD
 		x, tx, T, t float64
 	}{
 		{published, 2, 30.43, 38.86, 39},

@@ -37,7 +37,7 @@ func (u scalarUDF) Executor() duckdb.ScalarFuncExecutor {
 //
 //	_martdb_clv_bgnbd_fit(fn VARCHAR, x DOUBLE[], t_x DOUBLE[], T DOUBLE[], w DOUBLE[])
 //	  -> STRUCT(r, alpha, a, b, log_likelihood, customers DOUBLE)
-//	_martdb_clv_gg_fit(fn VARCHAR, x DOUBLE[], m DOUBLE[], w DOUBLE[])
+//	_martdb_clv_gg_fit(fn VARCHAR, bgnbd_customers DOUBLE, x DOUBLE[], m DOUBLE[], w DOUBLE[])
 //	  -> STRUCT(p, q, gamma, log_likelihood, customers DOUBLE)
 //	_martdb_clv_predict(fn VARCHAR, r, alpha, a, b, p, q, gamma, x, t_x, T, m,
 //	                    horizon, month, discount_rate DOUBLE)
@@ -86,7 +86,7 @@ func udfs() (map[string]scalarUDF, error) {
 	}
 	return map[string]scalarUDF{
 		bgnbdFitUDF: {in: []duckdb.TypeInfo{varchar, list, list, list, list}, out: bgOut, nulls: true, fn: bgnbdFitRow},
-		ggFitUDF:    {in: []duckdb.TypeInfo{varchar, list, list, list}, out: ggOut, nulls: true, fn: ggFitRow},
+		ggFitUDF:    {in: []duckdb.TypeInfo{varchar, double, list, list, list}, out: ggOut, nulls: true, fn: ggFitRow},
 		predictUDF:  {in: predIn, out: predOut, fn: predictRow},
 	}, nil
 }
@@ -140,12 +140,16 @@ func bgnbdFitRow(values []driver.Value) (any, error) {
 
 func ggFitRow(values []driver.Value) (any, error) {
 	fn := fnName(values[0])
-	l, err := floats(values[1:])
+	if n, _ := values[1].(float64); n < 2 {
+		// Only reached when the BG/NBD fit has not failed first.
+		return nil, fmt.Errorf("%s: source: expected at least 2 customers with a purchase by calibration_end, got %g", fn, n)
+	}
+	l, err := floats(values[2:])
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", fn, err)
 	}
 	if len(l[0]) == 0 {
-		return nil, fmt.Errorf("%s: source: no customer has a repeat purchase (frequency > 0), so the Gamma-Gamma spend model cannot be fitted", fn)
+		return nil, fmt.Errorf("%s: amount: no customer with a repeat purchase has a positive monetary_value, so the Gamma-Gamma spend model cannot be fitted", fn)
 	}
 	f, err := FitGammaGamma(l[0], l[1], l[2])
 	if err != nil {
