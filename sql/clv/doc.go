@@ -89,14 +89,18 @@
 // has converged when every component of the gradient of the mean
 // log-likelihood per customer in the log-parameters is below 1e-8 (or
 // steps stop gaining at the precision of the arithmetic below 1e-5).
-// A fit may end far from 1 when the data sit at a limit of the model,
-// where the likelihood still rises, ever more slowly, as parameters grow:
-// a and b in the millions (every customer has the same dropout
-// probability a/(a+b)), r and α in the millions (every customer has the
-// same purchase rate r/α), b near 0 (customers drop out after their first
-// repeat purchase). The fit stops where the likelihood no longer changes
-// measurably, so its predictions are those of the limit; a parameter that
-// passes e^±25 is reported as an error instead.
+//
+// Limits. When the data sit at a limit of a model, the likelihood keeps
+// rising, ever more slowly, as parameters run off to 0 or infinity: a
+// and b in the millions (every customer has the same dropout
+// probability a/(a+b)), r and α in the millions (the same purchase rate
+// r/α), a near 0 (nobody drops out), b near 0 (everyone drops out after
+// the first repeat purchase), q and γ in the millions (the same mean
+// spend). The fit then stops where the likelihood no longer changes
+// measurably, so its predictions are those of the limiting model, and
+// the extreme parameters say which limit it is. Synthetic data with too
+// regular a pattern land there; the CDNOW data do not. A parameter that
+// passes e^±40 is reported as an error.
 //
 // customers and repeat_customers are the sample sizes;
 // bgnbd_log_likelihood and gg_log_likelihood the maximised
@@ -150,7 +154,7 @@
 //     2 customers"); no customer with a repeat purchase ("source: no
 //     customer has a repeat purchase": neither model can be fitted); no
 //     repeat customer with a positive monetary_value ("amount: ..."); a
-//     fit that does not converge or whose parameters run past e^±25
+//     fit that does not converge or whose parameters run past e^±40
 //     ("source: BG/NBD fit on n customers: the optimiser did not
 //     converge ...", "amount: Gamma-Gamma fit ..."); q ≤ 1; a prediction
 //     that is not finite. These come from the Go functions, as DuckDB

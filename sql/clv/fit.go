@@ -11,10 +11,12 @@ import (
 // fitted parameters are stable to far more digits than are reported.
 const fitGTol = 1e-8
 
-// logBound is the largest |ln θ| a fitted parameter may have: a fit that
-// runs past e^±25 is running to a boundary of the parameter space (the
-// data do not identify the model), which is reported, not returned.
-const logBound = 25.0
+// logBound is the largest |ln θ| a fitted parameter may have. Fits at a
+// limit of a model (see doc.go) stop, where the likelihood has stopped
+// changing, with parameters up to about e^±25; a fit that runs past
+// e^±40 is not approaching such a limit at a useful pace and is
+// reported, not returned.
+const logBound = 40.0
 
 // BGNBDFit is a fitted BG/NBD model.
 type BGNBDFit struct {
