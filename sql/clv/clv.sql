@@ -114,9 +114,8 @@ FROM _customers c CROSS JOIN _cfg g;
 -- triples with their counts go to the BG/NBD fit, the distinct
 -- (x, monetary_value) pairs of the repeat customers who spent something
 -- (a mean spend of 0 has likelihood 0 in the model) to the Gamma-Gamma
--- fit; the lists
--- are ordered so that the sums, and so the fit, do not depend on the
--- order of the rows.
+-- fit. The lists are ordered so that the sums, and so the fits, do not
+-- depend on the order of the rows.
 CREATE OR REPLACE TEMP MACRO _martdb_clv_fit(fn, source, customer, ts, amount, calibration_end, period) AS TABLE
 WITH
 _s AS MATERIALIZED (
