@@ -78,3 +78,37 @@ func TestCDNOWSample(t *testing.T) {
 		t.Errorf("%d customers with predictions out of range", bad)
 	}
 }
+
+// TestCDNOWPeriodInvariance: the models do not depend on the time unit.
+// Fitted in days instead of weeks, r, a, b, p, q and γ are unchanged, α
+// is 7 times larger, and the log-likelihood falls by ln 7 per repeat
+// purchase (each purchase time's density is in per-day units); every
+// customer's predictions over the same horizon agree.
+func TestCDNOWPeriodInvariance(t *testing.T) {
+	needFile(t, cdnowSample)
+	conn := sqltest.Open(t, Family)
+	loadCDNOW(t, conn, cdnowSample, "cd", false)
+	fit := func(period string) []float64 {
+		return queryFloats(t, conn, `SELECT r, alpha, a, b, bgnbd_log_likelihood, p, q, gamma FROM clv_fit(cd, customer, d, amount,
+			calibration_end := DATE '1997-09-30', period := '`+period+`')`)[0]
+	}
+	w, d := fit("week"), fit("day")
+	for i, ratio := range []float64{1, 7, 1, 1, 0, 1, 1, 1} {
+		if i == 4 {
+			if want := w[4] - 2457*math.Log(7); !near(d[4], want, 1e-9) {
+				t.Errorf("log-likelihood in days %v, want %v", d[4], want)
+			}
+			continue
+		}
+		if !near(d[i], ratio*w[i], 1e-5) {
+			t.Errorf("parameter %d: %v in days, %v in weeks", i, d[i], w[i])
+		}
+	}
+	diff := queryFloats(t, conn, `SELECT max(abs(w.p_alive - d.p_alive)), max(abs(w.expected_purchases - d.expected_purchases)),
+		max(abs(w.clv - d.clv) / greatest(w.clv, 1)), count(*)
+		FROM clv(cd, customer, d, amount, calibration_end := DATE '1997-09-30') w
+		JOIN clv(cd, customer, d, amount, calibration_end := DATE '1997-09-30', period := 'day') d USING (customer)`)[0]
+	if diff[0] > 1e-6 || diff[1] > 1e-6 || diff[2] > 1e-6 || diff[3] != 2357 {
+		t.Errorf("week and day predictions differ by %v (p_alive, purchases, relative clv) over %v customers", diff[:3], diff[3])
+	}
+}

@@ -159,6 +159,21 @@ func TestFitRecoversGammaGamma(t *testing.T) {
 	if d.logLik(fit.GammaGamma, nil) < d.logLik(truth, nil) {
 		t.Errorf("log-likelihood at the fit below that at the truth")
 	}
+	// With q < 1 the mean spend has no finite mean across customers, and
+	// the fit says so rather than returning an expected spend.
+	x, m, w = nil, nil, nil
+	for range 5000 {
+		nu := gammaRand(r, 0.6) / 15
+		k := 1 + r.IntN(10)
+		s := 0.0
+		for range k {
+			s += gammaRand(r, 6) / nu
+		}
+		x, m, w = append(x, float64(k)), append(m, s/float64(k)), append(w, 1)
+	}
+	if f, err := FitGammaGamma(x, m, w); err == nil || !strings.Contains(err.Error(), "≤ 1, so the expected spend per purchase is not finite") {
+		t.Errorf("q < 1: %+v, %v", f, err)
+	}
 }
 
 // TestFitErrors: samples that cannot identify the models fail with an
