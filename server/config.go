@@ -30,6 +30,20 @@ type Config struct {
 	Version string
 	// Logger receives connection-level events; nil discards them.
 	Logger *slog.Logger
+	// TLSRequired refuses clients that did not switch to TLS (28000).
+	TLSRequired bool
+	// AuthFailuresPerMinute is how many failed authentications one
+	// address may have in a minute before its new connections are
+	// refused until the oldest failure is a minute old (0: no limit).
+	AuthFailuresPerMinute int
+	// ReadOnlyUsers can read but never write: their transactions are
+	// DuckDB read-only transactions, and they cannot make them writable.
+	ReadOnlyUsers map[string]bool
+	// SpoolDir is where COPY FROM STDIN spools its rows before loading
+	// them (the system's temporary directory when empty). With file
+	// access restricted it must be one of the engine's allowed
+	// directories.
+	SpoolDir string
 }
 
 func (c *Config) logger() *slog.Logger {

@@ -33,15 +33,19 @@ type conn struct {
 	pid    uint32
 	secret []byte
 
-	sess     *engine.Session
-	user     string
-	settings *settings
+	sess         *engine.Session
+	user         string
+	readOnlyUser bool // the user may not write (Config.ReadOnlyUsers)
+	settings     *settings
 
 	tx         byte
 	implicit   bool // the open transaction was begun by the server for an extended-protocol batch
 	readOnlyTx bool
-	savepoints []savepoint
-	statements int // statements run in the open transaction block
+	// duckReadOnly: DuckDB's open transaction is a read-only one, which
+	// refuses every write itself (see readonly.go).
+	duckReadOnly bool
+	savepoints   []savepoint
+	statements   int // statements run in the open transaction block
 
 	stmts       map[string]*statement
 	portals     map[string]*portal
@@ -209,7 +213,7 @@ func (c *conn) extended(err error) {
 
 // sendError sends an ERROR and fails an open transaction block.
 func (c *conn) sendError(err error) {
-	c.be.Send(errorResponse(err, "ERROR"))
+	c.be.Send(errorResponse(c.refineReadOnly(err), "ERROR"))
 	if c.tx == txActive {
 		c.tx = txFailed
 	}

@@ -26,7 +26,7 @@ func (c *conn) copyIn(ctx context.Context, spec *pgdialect.CopySpec, f copyForma
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp("", "martdb-copy-*.csv")
+	tmp, err := os.CreateTemp(c.srv.cfg.SpoolDir, "martdb-copy-*.csv")
 	if err != nil {
 		return engine.Errorf(engine.CodeIOError, "COPY FROM STDIN: %v", err)
 	}

@@ -62,6 +62,20 @@
 // a grace period, then closes every connection; the caller closes the
 // engine, which checkpoints.
 //
+// # Who gets in, and what they can reach
+//
+// Authentication is server/auth's (trust, cleartext password, SCRAM-SHA-256;
+// a wrong password and an unknown user fail alike, after the same delay).
+// Around it the server refuses plaintext clients when TLS is required
+// (28000), and an address that failed to authenticate too often in the
+// last minute (28000, with how long to wait; authlimit.go). Read-only users
+// run every statement in a DuckDB read-only transaction, so DuckDB itself
+// refuses their writes whatever the statement (25006), and they cannot
+// change DuckDB's shared settings (42501); see readonly.go. What files a
+// statement can reach is the engine's business: `martdb serve` opens it
+// with file access restricted to the directories the operator allows, plus
+// the server's own spool directory for COPY FROM STDIN (SpoolDir).
+//
 // Place in the whole: server imports engine, sql (the dialect and type
 // table) and never cli; cli never imports server. `martdb serve` is in
 // server/servecmd.

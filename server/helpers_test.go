@@ -24,6 +24,12 @@ func startServer(t testing.TB, path string, tweak func(*Config)) *testServer {
 	t.Helper()
 	opt := engine.Options{}
 	opt.Path = path
+	return startServerWith(t, opt, tweak)
+}
+
+// startServerWith serves an engine opened with opt.
+func startServerWith(t testing.TB, opt engine.Options, tweak func(*Config)) *testServer {
+	t.Helper()
 	eng, err := engine.Open(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)

@@ -129,7 +129,7 @@ func (c *conn) openPortal(p *portal) error {
 	if err := c.checkWritable(prep.Kind()); err != nil {
 		return err
 	}
-	if c.tx == txIdle && !c.implicit && writes(prep.Kind()) {
+	if c.tx == txIdle && !c.implicit && (writes(prep.Kind()) || c.readOnlyUser) {
 		if err := c.beginImplicit(); err != nil {
 			return err
 		}

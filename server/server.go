@@ -22,13 +22,15 @@ type Server struct {
 	active    int              // connections past startup, for MaxConnections
 	closing   bool
 
-	nextPID atomic.Uint32  // provisional process ids, until a session has its own
-	wg      sync.WaitGroup // one per connection goroutine
+	nextPID   atomic.Uint32  // provisional process ids, until a session has its own
+	wg        sync.WaitGroup // one per connection goroutine
+	authLimit *authLimiter
 }
 
 // New returns a server for eng.
 func New(eng *engine.Engine, cfg Config) *Server {
-	s := &Server{eng: eng, cfg: cfg, listeners: map[net.Listener]struct{}{}, conns: map[uint32]*conn{}}
+	s := &Server{eng: eng, cfg: cfg, listeners: map[net.Listener]struct{}{}, conns: map[uint32]*conn{},
+		authLimit: newAuthLimiter(cfg.AuthFailuresPerMinute)}
 	s.nextPID.Store(1 << 31)
 	return s
 }

@@ -45,7 +45,7 @@ func newSettings(c *conn) *settings {
 		{name: "application_name", value: "", reported: true},
 		{name: "is_superuser", value: "on", reported: true, readOnly: true},
 		{name: "session_authorization", value: c.user, reported: true, readOnly: true},
-		{name: "default_transaction_read_only", value: readOnlyValue(c), reported: true, apply: applyBool},
+		{name: "default_transaction_read_only", value: readOnlyValue(c), reported: true, apply: applyReadOnlyDefault},
 		{name: "in_hot_standby", value: "off", reported: true, readOnly: true},
 		{name: "statement_timeout", value: formatMillis(c.srv.cfg.StatementTimeout), apply: applyStatementTimeout},
 		{name: "extra_float_digits", value: "1"},
@@ -54,7 +54,7 @@ func newSettings(c *conn) *settings {
 		{name: "bytea_output", value: "hex", apply: only("hex")},
 		{name: "default_transaction_isolation", value: "serializable"},
 		{name: "transaction_isolation", value: "serializable"},
-		{name: "transaction_read_only", value: "off", apply: applyBool},
+		{name: "transaction_read_only", value: readOnlyValue(c), apply: applyReadOnlyDefault},
 		{name: "lock_timeout", value: "0"},
 		{name: "idle_in_transaction_session_timeout", value: "0"},
 		{name: "max_identifier_length", value: "63", readOnly: true},
@@ -68,7 +68,7 @@ func newSettings(c *conn) *settings {
 }
 
 func readOnlyValue(c *conn) string {
-	if c.srv.eng.ReadOnly() {
+	if c.srv.eng.ReadOnly() || c.readOnlyUser {
 		return "on"
 	}
 	return "off"
@@ -93,6 +93,9 @@ func (s *settings) set(ctx context.Context, name, value string, fromSQL bool) er
 		}
 		if !fromSQL {
 			return nil
+		}
+		if s.c.readOnlyUser {
+			return errReadOnlySetting(s.c)
 		}
 		return s.c.duckSet(ctx, name, value)
 	}
@@ -251,6 +254,9 @@ func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''
 // readOnlyDefault reports whether transactions are read-only by default
 // (SET default_transaction_read_only, or SET SESSION CHARACTERISTICS).
 func (s *settings) readOnlyDefault() bool {
+	if s.c.readOnlyUser {
+		return true
+	}
 	st, _ := s.get("default_transaction_read_only")
 	return st != nil && st.value == "on" && !s.c.srv.eng.ReadOnly()
 }

@@ -30,7 +30,9 @@ func (c *conn) simpleQuery(text string) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
 		return
 	}
-	implicit := len(stmts) > 1 && c.tx == txIdle && !anyTransactionControl(stmts)
+	// A read-only user's statements always run in a (read-only)
+	// transaction, so that DuckDB refuses their writes itself.
+	implicit := (len(stmts) > 1 || c.readOnlyUser) && c.tx == txIdle && !anyTransactionControl(stmts)
 	if implicit {
 		if err := c.beginImplicit(); err != nil {
 			c.sendError(err)
@@ -145,8 +147,12 @@ func commandTag(t pgdialect.Statement, r *engine.Result, n int64) string {
 }
 
 // checkWritable refuses writes in a READ ONLY transaction (the engine
-// refuses them on a read-only database by itself).
+// refuses them on a read-only database by itself), and a read-only
+// user's changes to DuckDB's settings, which are the database's.
 func (c *conn) checkWritable(k engine.Kind) error {
+	if k == engine.KindSet && c.readOnlyUser {
+		return errReadOnlySetting(c)
+	}
 	if !c.readOnlyTx && !c.settings.readOnlyDefault() {
 		return nil
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -85,11 +86,15 @@ func (c *conn) open(m *pgproto3.StartupMessage) error {
 			WithHint("This server serves one database, " + quoteName(c.srv.cfg.Database) + ".")
 	}
 	c.user = user
+	c.readOnlyUser = c.srv.cfg.ReadOnlyUsers[user]
+	if err := c.checkTransport(); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), startupTimeout)
 	defer cancel()
 	c.nc.SetDeadline(time.Now().Add(startupTimeout))
 	defer c.nc.SetDeadline(time.Time{})
-	if err := c.srv.cfg.Auth.Authenticate(ctx, c.be, user); err != nil {
+	if err := c.authenticate(ctx, user); err != nil {
 		return err
 	}
 	sess, err := c.srv.eng.NewSession(ctx)
@@ -121,6 +126,34 @@ func (c *conn) open(m *pgproto3.StartupMessage) error {
 		c.be.Send(p)
 	}
 	c.be.Send(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret})
+	return nil
+}
+
+// checkTransport refuses a plaintext connection when TLS is required.
+func (c *conn) checkTransport() error {
+	if !c.srv.cfg.TLSRequired {
+		return nil
+	}
+	if _, ok := c.nc.(*tls.Conn); ok {
+		return nil
+	}
+	return engine.Errorf(codeInvalidAuthSpec, "this server accepts only TLS connections").
+		WithHint("Connect with sslmode=require (or verify-full).")
+}
+
+// authenticate runs the authentication exchange, unless the peer's
+// address failed too often lately; a failure counts against the address.
+func (c *conn) authenticate(ctx context.Context, user string) error {
+	host := remoteHost(c.nc)
+	if blocked, wait := c.srv.authLimit.blocked(host); blocked {
+		c.srv.cfg.logger().Warn("connection refused: too many failed authentications", "addr", host, "user", user)
+		return engine.Errorf(codeInvalidAuthSpec, "too many failed authentication attempts from this address").
+			WithHint(fmt.Sprintf("Try again in %d seconds.", int(wait.Seconds()+0.999)))
+	}
+	if err := c.srv.cfg.Auth.Authenticate(ctx, c.be, user); err != nil {
+		c.srv.authLimit.failed(host)
+		return err
+	}
 	return nil
 }
 

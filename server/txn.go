@@ -23,19 +23,26 @@ func (c *conn) begin(t pgdialect.Statement) error {
 		c.be.Send(notice("WARNING", codeActiveTransaction, "there is already a transaction in progress"))
 		return nil
 	}
+	readOnly := c.settings.readOnlyDefault()
+	if t.ReadOnly != nil {
+		if !*t.ReadOnly && c.readOnlyUser {
+			return errReadOnlyUser(c)
+		}
+		readOnly = *t.ReadOnly
+	}
 	if c.implicit {
 		// BEGIN inside an extended-protocol batch turns the implicit
 		// transaction into a block.
 		c.implicit = false
-	} else if err := c.execSilently(bg(), "BEGIN TRANSACTION"); err != nil {
-		return err
+	} else {
+		if err := c.execSilently(bg(), beginSQL(readOnly)); err != nil {
+			return err
+		}
+		c.duckReadOnly = readOnly
 	}
 	c.tx = txActive
 	c.statements = 0
-	c.readOnlyTx = c.settings.readOnlyDefault()
-	if t.ReadOnly != nil {
-		c.readOnlyTx = *t.ReadOnly
-	}
+	c.readOnlyTx = readOnly
 	return nil
 }
 
@@ -68,6 +75,7 @@ func (c *conn) endTransaction(sql string) error {
 	c.tx = txIdle
 	c.implicit = false
 	c.readOnlyTx = false
+	c.duckReadOnly = false
 	c.savepoints = nil
 	c.dropAllPortals()
 	c.endCursors()
@@ -139,6 +147,9 @@ func (c *conn) setTransaction(t pgdialect.Statement) error {
 		c.be.Send(notice("WARNING", codeNoActiveTransaction, "SET TRANSACTION can only be used in transaction blocks"))
 		return nil
 	}
+	if !*t.ReadOnly && c.readOnlyUser {
+		return errReadOnlyUser(c)
+	}
 	if c.statements > 0 && *t.ReadOnly != c.readOnlyTx {
 		return engine.Errorf("25001", "SET TRANSACTION must be called before any query")
 	}
@@ -149,10 +160,12 @@ func (c *conn) setTransaction(t pgdialect.Statement) error {
 // beginImplicit opens the transaction that makes a multi-statement
 // Query or an extended-protocol batch atomic.
 func (c *conn) beginImplicit() error {
-	if err := c.execSilently(bg(), "BEGIN TRANSACTION"); err != nil {
+	readOnly := c.settings.readOnlyDefault()
+	if err := c.execSilently(bg(), beginSQL(readOnly)); err != nil {
 		return err
 	}
 	c.implicit = true
+	c.duckReadOnly = readOnly
 	return nil
 }
 

@@ -21,6 +21,12 @@ type Options struct {
 	ReadOnly    bool   // open the file read-only (fails for an in-memory database)
 	MemoryLimit string // DuckDB memory_limit, e.g. "8GB"; "" keeps DuckDB's default
 	Threads     int    // DuckDB threads; 0 keeps DuckDB's default
+	// RestrictFiles turns DuckDB's external access off: SQL then reads
+	// and writes no file (no read_csv, COPY TO/FROM a path, ATTACH of
+	// another file, INSTALL or LOAD from disk) except under AllowedDirs,
+	// and no statement can turn it back on. See files.go.
+	RestrictFiles bool
+	AllowedDirs   []string // directories SQL may still use when RestrictFiles is set
 }
 
 // IsMemory reports whether path names the in-memory database.
@@ -47,6 +53,12 @@ func Open(ctx context.Context, opt Options) (*sql.DB, error) {
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if opt.RestrictFiles {
+		if err := restrictFiles(ctx, db, opt.AllowedDirs); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }

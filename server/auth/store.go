@@ -70,6 +70,12 @@ func (s *Store) AddVerifier(user, verifier string) error {
 	return nil
 }
 
+// Has reports whether user is in the Store.
+func (s *Store) Has(user string) bool {
+	_, ok := s.lookup(user)
+	return ok
+}
+
 // Len is the number of users in the Store.
 func (s *Store) Len() int {
 	if s == nil {

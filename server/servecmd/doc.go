@@ -3,6 +3,12 @@
 // gracefully on SIGINT or SIGTERM (stop accepting, let running
 // statements finish within a grace period, checkpoint).
 //
+// Defaults that fail closed: trust authentication only on loopback and
+// only when no password is given (any --user or --users-file means
+// SCRAM-SHA-256); statements reach no file of the server's unless
+// --allow-files names its directory; ten failed logins per address per
+// minute; TLS 1.2 at least, and --tls-required to refuse plaintext.
+//
 // It is the only place where the wire server meets flags and signals, so
 // that package server stays a library. The martdb binary (cli/martdb)
 // hands it every command line that starts with "serve"; the shell and

@@ -28,6 +28,22 @@ type options struct {
 	readOnly         bool
 	memoryLimit      string
 	hashPassword     bool
+	allowFiles       []string // directories SQL may read and write
+	tlsRequired      bool
+	readOnlyUsers    []string
+	authFailures     int // failed authentications per address per minute
+}
+
+// listFlag collects a repeatable flag's values.
+type listFlag struct{ list *[]string }
+
+func (l listFlag) String() string { return "" }
+func (l listFlag) Set(v string) error {
+	if v == "" {
+		return errors.New("expected a value")
+	}
+	*l.list = append(*l.list, v)
+	return nil
 }
 
 type userFlag struct{ o *options }
@@ -57,6 +73,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.grace, "grace", 10*time.Second, "on SIGINT/SIGTERM, how long running statements may finish")
 	fs.BoolVar(&o.readOnly, "read-only", false, "open the database read-only; writes fail with 25006")
 	fs.StringVar(&o.memoryLimit, "memory-limit", "", "DuckDB memory limit, e.g. 8GB")
+	fs.Var(listFlag{&o.allowFiles}, "allow-files", "a directory whose files SQL may read and write (repeatable); by default statements reach no file")
+	fs.BoolVar(&o.tlsRequired, "tls-required", false, "refuse clients that do not use TLS (needs --tls-cert and --tls-key)")
+	fs.Var(listFlag{&o.readOnlyUsers}, "read-only-user", "a user who may read but not write (repeatable)")
+	fs.IntVar(&o.authFailures, "auth-failures-per-minute", 10, "failed logins one address may make in a minute before it is refused for a while; 0 for no limit")
 	fs.BoolVar(&o.hashPassword, "hash-password", false, "read a password from stdin, print its SCRAM verifier for --users-file, and exit")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: martdb serve [DBFILE] [flags]\n\nServes DBFILE (in memory when omitted) to PostgreSQL clients.\n\nFlags:\n")
@@ -111,9 +131,10 @@ func (o *options) loopback() bool {
 // password.
 func (o *options) method() (auth.Method, error) {
 	if o.auth == "" {
-		if o.loopback() {
+		if o.loopback() && len(o.users) == 0 && o.usersFile == "" {
 			return auth.MethodTrust, nil
 		}
+		// Users with passwords, or an address others can reach: SCRAM.
 		return auth.MethodSCRAM, nil
 	}
 	m, err := auth.ParseMethod(o.auth)

@@ -52,11 +52,17 @@ func Main(args []string, stdin io.Reader, stderr io.Writer) int {
 // config turns the options into the server's configuration.
 func (o *options) config() (server.Config, error) {
 	cfg := server.Config{
-		Database:         o.databaseName(),
-		MaxConnections:   o.maxConnections,
-		StatementTimeout: o.statementTimeout,
-		IdleTimeout:      o.idleTimeout,
-		Version:          engine.Version,
+		Database:              o.databaseName(),
+		MaxConnections:        o.maxConnections,
+		StatementTimeout:      o.statementTimeout,
+		IdleTimeout:           o.idleTimeout,
+		Version:               engine.Version,
+		TLSRequired:           o.tlsRequired,
+		AuthFailuresPerMinute: o.authFailures,
+		ReadOnlyUsers:         map[string]bool{},
+	}
+	for _, u := range o.readOnlyUsers {
+		cfg.ReadOnlyUsers[u] = true
 	}
 	method, err := o.method()
 	if err != nil {
@@ -83,7 +89,27 @@ func (o *options) config() (server.Config, error) {
 		}
 		cfg.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
+	if o.tlsRequired && cfg.TLS == nil {
+		return cfg, errors.New("--tls-required needs --tls-cert and --tls-key")
+	}
+	if err := o.checkReadOnlyUsers(store); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
+}
+
+// checkReadOnlyUsers refuses --read-only-user names that are not users:
+// a typo would otherwise leave the intended user able to write.
+func (o *options) checkReadOnlyUsers(store *auth.Store) error {
+	if len(o.readOnlyUsers) > 0 && store.Len() == 0 {
+		return errors.New("--read-only-user needs users with passwords (--user or --users-file): with trust authentication anyone can name another user")
+	}
+	for _, u := range o.readOnlyUsers {
+		if !store.Has(u) {
+			return fmt.Errorf("--read-only-user %s: no such user in --user or --users-file", u)
+		}
+	}
+	return nil
 }
 
 // store gathers the users from --users-file and --user.
@@ -108,8 +134,17 @@ func (o *options) store() (*auth.Store, error) {
 // the grace period and closes the engine (which checkpoints). ready, if
 // set, receives the listening address (tests use it).
 func run(ctx context.Context, o *options, cfg server.Config, stderr io.Writer, ready chan<- net.Addr) error {
+	// COPY FROM STDIN spools into a directory of the server's own, the
+	// one place besides --allow-files where statements may touch files.
+	spool, err := os.MkdirTemp("", "martdb-serve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(spool)
+	cfg.SpoolDir = spool
 	opt := engine.Options{StatementTimeout: o.statementTimeout}
 	opt.Path, opt.ReadOnly, opt.MemoryLimit = o.db, o.readOnly, o.memoryLimit
+	opt.RestrictFiles, opt.AllowedDirs = true, append([]string{spool}, o.allowFiles...)
 	eng, err := engine.Open(ctx, opt)
 	if err != nil {
 		return err

@@ -31,6 +31,12 @@ func TestConfigChecks(t *testing.T) {
 		{args: []string{"--auth", "password", "--user", "ann=secret"}, method: auth.MethodPassword},
 		{args: []string{"--auth", "md5"}, wantErr: "md5"},
 		{args: []string{"--tls-cert", "x.pem"}, wantErr: "go together"},
+		// A password set means SCRAM, on loopback too.
+		{args: []string{"--user", "ann=secret"}, method: auth.MethodSCRAM},
+		{args: []string{"--tls-required"}, wantErr: "--tls-required needs --tls-cert"},
+		{args: []string{"--user", "ann=secret", "--read-only-user", "bob"}, wantErr: "no such user"},
+		{args: []string{"--read-only-user", "bob"}, wantErr: "needs users"},
+		{args: []string{"--user", "ann=secret", "--user", "bob=other", "--read-only-user", "bob"}, method: auth.MethodSCRAM},
 	} {
 		var stderr bytes.Buffer
 		o, err := parseFlags(c.args, &stderr)
@@ -47,6 +53,21 @@ func TestConfigChecks(t *testing.T) {
 			t.Errorf("%v: %v", c.args, err)
 		case cfg.Auth.Method != c.method:
 			t.Errorf("%v: method %q, want %q", c.args, cfg.Auth.Method, c.method)
+		}
+	}
+	// No refusal repeats a password given on the command line.
+	for _, args := range [][]string{
+		{"--listen", "10.0.0.1:5433", "--auth", "password", "--user", "ann=topsecret-91"},
+		{"--user", "=topsecret-91"},
+		{"--user", "ann=topsecret-91", "--user", "ann=topsecret-91"},
+		{"--user", "ann=topsecret-91", "--read-only-user", "ann2"},
+	} {
+		o, err := parseFlags(args, &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.config(); err == nil || strings.Contains(err.Error(), "topsecret-91") {
+			t.Errorf("%v: error %v; want one that does not repeat the password", args, err)
 		}
 	}
 	o, _ := parseFlags([]string{"data/shop.db"}, &bytes.Buffer{})
@@ -94,10 +115,24 @@ func TestServeAndShutdown(t *testing.T) {
 	if _, err := c.Exec(cctx, "CREATE TABLE kept AS SELECT range AS i FROM range(10)"); err != nil {
 		t.Fatal(err)
 	}
+	// Statements reach no file of the server's; COPY FROM STDIN still
+	// loads through the server's own spool directory.
+	if _, err := c.Exec(cctx, "SELECT * FROM read_text('/etc/passwd')"); err == nil || !strings.Contains(err.Error(), "42501") {
+		t.Errorf("reading /etc/passwd: %v, want SQLSTATE 42501", err)
+	}
+	if _, err := c.Exec(cctx, "CREATE TABLE loaded (i INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	if tag, err := c.PgConn().CopyFrom(cctx, strings.NewReader("1\n2\n"), "COPY loaded FROM STDIN"); err != nil || tag.RowsAffected() != 2 {
+		t.Errorf("COPY FROM STDIN: %v, %v", tag, err)
+	}
 	c.Close(cctx)
 	stop()
 	if err := <-done; err != nil {
 		t.Fatalf("serve: %v\n%s", err, log.String())
+	}
+	if strings.Contains(log.String(), "s3cret") {
+		t.Errorf("the server's output holds the password:\n%s", log.String())
 	}
 	opt := engine.Options{}
 	opt.Path = path
