@@ -45,7 +45,7 @@ func (e *env) demoCommand(args []string) error {
 	}
 	if err == nil && o.db == "" && e.interactive() {
 		fmt.Fprintln(e.stdout)
-		eng, err = e.startREPL(eng, s, p)
+		eng, err = e.startREPL(eng, s, p, o)
 	}
 	return closeEngine(eng, err)
 }

@@ -15,12 +15,6 @@ import (
 	"github.com/martdb/martdb/cli/highlight"
 )
 
-// Prompts: the primary one, and the one continuing a statement.
-const (
-	primaryPrompt      = "martdb> "
-	continuationPrompt = "   ...> "
-)
-
 // readlineEditor is the terminal editor, on reeflective/readline:
 // multi-line input until a statement ends, history in a file (one entry
 // per input, Ctrl-R to search), completion and highlighting.
@@ -36,17 +30,18 @@ func newReadlineEditor(schema *schemaCache, historyFile string) *readlineEditor 
 		sh.Config.Bind(km, "\t", "menu-complete", false)
 	}
 	sh.Config.Set("menu-complete-display-prefix", true)
+	// SQL words match in any case: "Sel" completes to SELECT.
+	sh.Config.Set("completion-ignore-case", true)
 	// The editor would ask the terminal where its cursor is at every
 	// prompt; keys typed ahead (while a query runs) that arrive before the
 	// answer are dropped. Our prompts always start a line, so the
 	// question is not needed.
 	sh.Config.Set("cursor-position-probe", false)
 	sh.Prompt.Primary(func() string { return primaryPrompt })
-	sh.Prompt.Secondary(func() string { return continuationPrompt })
 	sh.AcceptMultiline = func(line []rune) bool { return inputComplete(string(line)) }
 	sh.SyntaxHighlighter = func(line []rune) string {
 		text := string(line)
-		return highlight.Render(text, highlight.Spans(text, schema.isFunction), highlight.DefaultTheme)
+		return withContinuationPrompts(highlight.Render(text, highlight.Spans(text, schema.isFunction), highlight.DefaultTheme))
 	}
 	sh.Completer = func(line []rune, cursor int) readline.Completions {
 		return completions(string(line), cursor, schema)
@@ -82,6 +77,7 @@ func (e *readlineEditor) Close() error { return nil }
 func completions(text string, cursor int, schema *schemaCache) readline.Completions {
 	cursor = byteOffset(text, cursor)
 	cands, start := complete.Complete(text, cursor, schema, listFiles)
+	lead := leadingByte(text, start, cursor)
 	displayWidth := maxDisplayWidth(terminalColumns())
 	shared := sharedDescriptions(cands)
 	vals := make([]readline.Completion, 0, len(cands))
@@ -90,11 +86,48 @@ func completions(text string, cursor int, schema *schemaCache) readline.Completi
 		if shared[c.Kind+"\x00"+desc] {
 			desc = "" // the group's heading says it; see above
 		}
-		vals = append(vals, readline.Completion{Value: c.Text, Display: clip(c.Display, displayWidth), Description: clip(desc, 70), Tag: groupHeadings[c.Kind]})
+		vals = append(vals, readline.Completion{Value: lead + keptValue(c.Text, text[start:cursor]), Display: clip(c.Display, displayWidth), Description: clip(desc, 70), Tag: groupHeadings[c.Kind]})
 	}
 	comps := readline.CompleteRaw(vals).NoSpace()
-	comps.PREFIX = text[start:cursor]
+	comps.PREFIX = lead + text[start:cursor]
 	return comps
+}
+
+// keptValue is the candidate's text in a form readline keeps for the
+// typed prefix, which it compares with the start of each value ignoring
+// case (see completion-ignore-case): a name the user began with a double
+// quote is offered quoted.
+func keptValue(value, prefix string) string {
+	if hasPrefixFold(value, prefix) || !strings.HasPrefix(prefix, `"`) {
+		return value
+	}
+	if q := quoteIdent(value); hasPrefixFold(q, prefix) {
+		return q
+	}
+	return value
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// leadingByte is the character before the cursor when the candidates
+// replace nothing and it is not a blank: readline v1.3.0 takes an empty
+// prefix to mean "work it out" and takes the blank-separated word before
+// the cursor ("o.", "sum(", "'"), which no candidate starts with, so that
+// nothing was offered after a dot, a parenthesis or a quote. With that
+// character in the prefix and in front of every value, readline replaces
+// it with itself. Only ASCII qualifies: readline measures the prefix in
+// bytes but moves the cursor by characters.
+func leadingByte(text string, start, cursor int) string {
+	if start != cursor || start == 0 {
+		return ""
+	}
+	c := text[start-1]
+	if c >= utf8.RuneSelf || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+		return ""
+	}
+	return string(c)
 }
 
 // groupHeadings name the menu's groups by candidate kind.

@@ -44,6 +44,19 @@ func (b *progressBar) update(pct float64) {
 	fmt.Fprintf(b.w, "\r%s", formatBar(b.label, pct, 30))
 }
 
+// elapsed draws how long the work has run, for when DuckDB cannot tell
+// how far it got.
+func (b *progressBar) elapsed() {
+	d := time.Since(b.start)
+	if d < progressDelay {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.visible = true
+	fmt.Fprintf(b.w, "\r%s %s\x1b[K", b.label, d.Truncate(time.Second))
+}
+
 func (b *progressBar) clear() {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -158,14 +158,26 @@ func (s *termSession) waitForOutput(want string, timeout time.Duration) {
 	s.t.Fatalf("the program never wrote %q; the screen shows:\n%s", want, s.screen())
 }
 
-// ready waits for the first prompt, and a moment more: the editor asks
-// the terminal where its cursor is when it starts, and keys typed before
-// the answer arrives would be read as part of it, which no person types
-// fast enough to do.
+// ready waits for the first prompt. The editor puts the terminal in raw
+// mode before it draws the prompt and never asks the terminal where its
+// cursor is (cursor-position-probe is off), so keys sent from then on
+// are all read as typed.
 func (s *termSession) ready() {
 	s.t.Helper()
 	s.waitFor(prompt, 20*time.Second)
-	time.Sleep(300 * time.Millisecond)
+}
+
+// waitForCount waits until the screen shows sub at least n times.
+func (s *termSession) waitForCount(sub string, n int, timeout time.Duration) {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if s.count(sub) >= n {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatalf("the screen never showed %q %d times; it shows:\n%s", sub, n, s.screen())
 }
 
 // count is how many times the screen shows sub.

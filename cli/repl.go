@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,14 +21,15 @@ type repl struct {
 	eng    *engine.Engine
 	s      *engine.Session
 	ed     lineEditor
+	opt    *options // the command line's, for .open (nil: defaults)
 	out    *output
 	schema *schemaCache
 	timer  bool
 	quit   bool
 	quiet  bool // no banner (tests)
 
-	mu      sync.Mutex // guards running
-	running bool       // a statement is executing (Ctrl-C cancels it)
+	mu     sync.Mutex         // guards cancel
+	cancel context.CancelFunc // ends the executing statement (Ctrl-C); nil between statements
 }
 
 // errQuit ends the loop from a meta-command.

@@ -11,10 +11,8 @@ import (
 // execSQL runs one statement, shows its result or error, and reports
 // whether it succeeded. Ctrl-C while it runs cancels it (see interrupt).
 func (r *repl) execSQL(text string) bool {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	r.setRunning(true)
-	defer r.setRunning(false)
+	ctx, done := r.cancellable()
+	defer done()
 	stopProgress := r.showProgress(ctx)
 	start := time.Now()
 	err := r.s.Exec(ctx, text, func(res *engine.Result) error {
@@ -35,27 +33,39 @@ func (r *repl) execSQL(text string) bool {
 	return err == nil
 }
 
-func (r *repl) setRunning(on bool) {
+// cancellable is the context for one statement, import or export, which
+// Ctrl-C cancels until done is called.
+func (r *repl) cancellable() (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
 	r.mu.Lock()
-	r.running = on
+	r.cancel = cancel
 	r.mu.Unlock()
+	return ctx, func() {
+		r.mu.Lock()
+		r.cancel = nil
+		r.mu.Unlock()
+		cancel()
+	}
 }
 
-// interrupt is Ctrl-C arriving as SIGINT: it cancels the running
-// statement, if any. While the editor reads, Ctrl-C is a key, not a
-// signal, and clears the input instead.
+// interrupt is Ctrl-C arriving as SIGINT: it cancels the executing
+// statement, if any, through the context the statement runs under, so
+// that it counts even before the statement reaches DuckDB. While the
+// editor reads, Ctrl-C is a key, not a signal, and clears the input
+// instead.
 func (r *repl) interrupt() {
 	r.mu.Lock()
-	running := r.running
+	cancel := r.cancel
 	r.mu.Unlock()
-	if running {
-		r.s.Cancel()
+	if cancel != nil {
+		cancel()
 	}
 }
 
 // showProgress draws DuckDB's progress for the running statement on
-// stderr once it has run for progressDelay, and returns the function that
-// erases it (safe to call more than once).
+// stderr once it has run for progressDelay (or, when DuckDB cannot tell,
+// how long it has run), and returns the function that erases it (safe to
+// call more than once).
 func (r *repl) showProgress(ctx context.Context) func() {
 	if !isTerminal(r.e.stderr) {
 		return func() {}
@@ -76,6 +86,8 @@ func (r *repl) showProgress(ctx context.Context) func() {
 			case <-t.C:
 				if pct, ok := r.s.Progress(); ok {
 					bar.update(pct)
+				} else {
+					bar.elapsed()
 				}
 			}
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -95,7 +94,8 @@ func (r *repl) metaSchema(cmd meta.Command) error {
 }
 
 // metaFunctions lists martdb's functions: signature, description and,
-// when one function matches, its example.
+// for the function named or when only one matches (or with \df+), its
+// example.
 func (r *repl) metaFunctions(cmd meta.Command) error {
 	pattern := ""
 	if len(cmd.Args) > 0 {
@@ -119,7 +119,7 @@ func (r *repl) metaFunctions(cmd meta.Command) error {
 		}
 		shown++
 		fmt.Fprintf(w, "%s (%s, %s family)\n  %s\n  %s\n", f.Name, f.Kind, f.Family, f.Signature, f.Description)
-		if matches == 1 || cmd.Plus {
+		if matches == 1 || cmd.Plus || f.Name == pattern {
 			fmt.Fprintf(w, "  Example: %s\n", f.Example)
 		}
 	}
@@ -139,6 +139,10 @@ func (r *repl) metaTimer(cmd meta.Command) error {
 }
 
 func (r *repl) metaMode(cmd meta.Command) error {
+	if len(cmd.Args) == 0 {
+		fmt.Fprintf(r.e.stdout, "Output mode is %s.\n", r.out.format)
+		return nil
+	}
 	f, err := render.ParseFormat(cmd.Args[0])
 	if err != nil {
 		return err
@@ -205,10 +209,12 @@ func (r *repl) metaImport(cmd meta.Command) error {
 	opt := storage.ImportOptions{Files: cmd.Args[:1], Table: cmd.Args[1]}
 	progress, clear := r.e.newProgress("importing " + opt.Table)
 	opt.Progress = progress
-	n, err := r.s.Import(context.Background(), opt)
+	ctx, done := r.cancellable()
+	n, err := r.s.Import(ctx, opt)
+	done()
 	clear()
 	if err == nil {
-		fmt.Fprintf(r.e.stdout, "imported %d rows into %s\n", n, opt.Table)
+		fmt.Fprintf(r.e.stdout, "imported %s into %s\n", rowCount(n), opt.Table)
 		r.schema.invalidate()
 	}
 	return err
@@ -225,17 +231,23 @@ func (r *repl) metaExport(cmd meta.Command) error {
 	}
 	progress, clear := r.e.newProgress("exporting")
 	opt.Progress = progress
-	n, err := r.s.Export(context.Background(), opt)
+	ctx, done := r.cancellable()
+	n, err := r.s.Export(ctx, opt)
+	done()
 	clear()
 	if err == nil {
-		fmt.Fprintf(r.e.stdout, "exported %d rows to %s\n", n, opt.Path)
+		fmt.Fprintf(r.e.stdout, "exported %s to %s\n", rowCount(n), opt.Path)
 	}
 	return err
 }
 
 // metaOpen closes the database and opens another (created if missing).
 func (r *repl) metaOpen(cmd meta.Command) error {
-	eng, s, err := r.e.openEngine(cmd.Args[0], &options{})
+	opt := &options{}
+	if r.opt != nil { // the same limits as the database opened first
+		opt.timeout, opt.memoryLimit = r.opt.timeout, r.opt.memoryLimit
+	}
+	eng, s, err := r.e.openEngine(cmd.Args[0], opt)
 	if err != nil {
 		return err
 	}

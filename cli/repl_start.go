@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -19,11 +21,14 @@ func (e *env) interactive() bool {
 // startREPL runs the interactive shell on an open engine and session
 // until the user quits. Ctrl-C cancels a running statement; SIGTERM and
 // SIGHUP end the shell with the terminal restored.
-func (e *env) startREPL(eng *engine.Engine, s *engine.Session, p *printer) (*engine.Engine, error) {
+func (e *env) startREPL(eng *engine.Engine, s *engine.Session, p *printer, o *options) (*engine.Engine, error) {
 	e.stopSignals() // from here on signals are the shell's to handle
+	// Stopping the signal context cancelled it; what the shell opens
+	// later (.open) must not start out cancelled.
+	e.ctx = context.WithoutCancel(e.ctx)
 	saved := saveTerminal(e.stdin)
 	schema := newSchemaCache(s)
-	r := &repl{e: e, eng: eng, s: s, out: newOutput(e.stdout), schema: schema}
+	r := &repl{e: e, eng: eng, s: s, out: newOutput(e.stdout), schema: schema, opt: o}
 	r.out.maxRows = p.opt.MaxRows
 	r.out.format = p.format
 	r.ed = newReadlineEditor(schema, historyPath())
@@ -38,6 +43,9 @@ func (e *env) startREPL(eng *engine.Engine, s *engine.Session, p *printer) (*eng
 				continue
 			}
 			r.interrupt()
+			// The shell's prompt starts a line of its own (the terminal
+			// may be raw, where a newline does not return the carriage).
+			fmt.Fprint(e.stdout, "\r\n")
 			restoreTerminal(e.stdin, saved)
 			r.eng.Close()
 			os.Exit(128 + int(sig.(syscall.Signal)))

@@ -54,7 +54,7 @@ func (e *env) sqlCommand(args []string) error {
 		}
 	}
 	if repl {
-		eng, err = e.startREPL(eng, s, p)
+		eng, err = e.startREPL(eng, s, p, o)
 		return closeEngine(eng, err)
 	}
 	return closeEngine(eng, e.runScripts(s, scripts, p, o.continueOnError))

@@ -34,7 +34,7 @@ func (e *env) importCommand(args []string) error {
 	n, err := s.Import(e.ctx, opt)
 	clear()
 	if err == nil {
-		fmt.Fprintf(e.stderr, "imported %d rows into %s\n", n, opt.Table)
+		fmt.Fprintf(e.stderr, "imported %s into %s\n", rowCount(n), opt.Table)
 	}
 	return closeEngine(eng, err)
 }
@@ -85,7 +85,15 @@ func (e *env) exportCommand(args []string) error {
 	n, err := s.Export(e.ctx, opt)
 	clear()
 	if err == nil {
-		fmt.Fprintf(e.stderr, "exported %d rows to %s\n", n, opt.Path)
+		fmt.Fprintf(e.stderr, "exported %s to %s\n", rowCount(n), opt.Path)
 	}
 	return closeEngine(eng, err)
+}
+
+// rowCount is "1 row" or "N rows".
+func rowCount(n int64) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
 }
