@@ -61,6 +61,19 @@ CREATE OR REPLACE TEMP MACRO _martdb_clv_rate(fn, rate) AS
          THEN try_cast(rate AS DOUBLE)
          ELSE error(fn || ': discount_rate: expected a number >= 0, got ' || coalesce(rate::VARCHAR, 'NULL')) END;
 
+-- _martdb_clv_check is 0 when every option is valid, else the error of
+-- the first bad one. The fit takes it as an argument, so that a bad
+-- option fails before the fit can fail on the data (an empty source
+-- included), whatever order DuckDB runs the parts of a query in.
+CREATE OR REPLACE TEMP MACRO _martdb_clv_check(fn, period, calibration_end, horizon, discount_rate) AS
+    0 * _martdb_clv_unit(fn, period)
+    + CASE WHEN calibration_end IS NULL
+                OR (typeof(calibration_end) IN ('DATE', 'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TIMESTAMP_NS')
+                    AND try_cast(calibration_end::VARCHAR AS TIMESTAMP) IS NOT NULL) THEN 0
+           ELSE error(fn || ': calibration_end: expected a DATE or TIMESTAMP, got ' || calibration_end::VARCHAR) END
+    + 0 * _martdb_clv_horizon_days(fn, horizon)
+    + 0 * _martdb_clv_rate(fn, discount_rate);
+
 -- _martdb_clv_summary is clv_summary with its columns named _c, _x, _tx,
 -- _t and _m (a macro's parameters shadow columns of the same name, so the
 -- macros calling it must not see a column named customer), and two more,
@@ -116,7 +129,7 @@ FROM _customers c CROSS JOIN _cfg g;
 -- (a mean spend of 0 has likelihood 0 in the model) to the Gamma-Gamma
 -- fit. The lists are ordered so that the sums, and so the fits, do not
 -- depend on the order of the rows.
-CREATE OR REPLACE TEMP MACRO _martdb_clv_fit(fn, source, customer, ts, amount, calibration_end, period) AS TABLE
+CREATE OR REPLACE TEMP MACRO _martdb_clv_fit(fn, source, customer, ts, amount, calibration_end, period, horizon, discount_rate) AS TABLE
 WITH
 _s AS MATERIALIZED (
     SELECT * FROM _martdb_clv_summary(fn, source, customer, ts, amount, calibration_end, period)
@@ -128,7 +141,7 @@ _pairs AS (
     SELECT _x::DOUBLE AS _x, _m, count(*)::DOUBLE AS _w FROM _s WHERE _x > 0 AND _m > 0 GROUP BY ALL
 ),
 _bg AS MATERIALIZED (
-    SELECT _martdb_clv_bgnbd_fit(fn,
+    SELECT _martdb_clv_bgnbd_fit(fn, _martdb_clv_check(fn, period, calibration_end, horizon, discount_rate),
                list(_x ORDER BY _x, _tx, _t), list(_tx ORDER BY _x, _tx, _t),
                list(_t ORDER BY _x, _tx, _t), list(_w ORDER BY _x, _tx, _t)) AS _f
     FROM _triples
@@ -154,7 +167,7 @@ FROM _martdb_clv_summary('clv_summary', source, customer, ts, amount, calibratio
 ORDER BY _c;
 
 CREATE OR REPLACE TEMP MACRO clv_fit(source, customer, ts, amount, calibration_end := NULL, period := 'week') AS TABLE
-SELECT * FROM _martdb_clv_fit('clv_fit', source, customer, ts, amount, calibration_end, period);
+SELECT * FROM _martdb_clv_fit('clv_fit', source, customer, ts, amount, calibration_end, period, INTERVAL 1 DAY, 0);
 
 CREATE OR REPLACE TEMP MACRO clv(source, customer, ts, amount, horizon := INTERVAL 12 MONTH, discount_rate := 0.01,
                                  calibration_end := NULL, period := 'week') AS TABLE
@@ -165,7 +178,7 @@ _o AS MATERIALIZED (
            _martdb_clv_unit('clv', period) AS _unit
 ),
 _f AS MATERIALIZED (
-    SELECT * FROM _martdb_clv_fit('clv', source, customer, ts, amount, calibration_end, period)
+    SELECT * FROM _martdb_clv_fit('clv', source, customer, ts, amount, calibration_end, period, horizon, discount_rate)
 ),
 _p AS (
     SELECT s._c, s._x, s._tx, s._t, s._m,

@@ -146,8 +146,9 @@
 //
 //   - period not one of hour, day, week, month, quarter, year; calibration_end
 //     not castable to TIMESTAMP; horizon not a positive INTERVAL;
-//     discount_rate not a finite number ≥ 0 (these are checked on a row
-//     that is always evaluated);
+//     discount_rate not a finite number ≥ 0. These are checked first,
+//     so they fail on an empty source too: clv_summary checks them on a
+//     row every step joins, clv_fit and clv as an argument of the fit;
 //   - ts not a TIMESTAMP, TIMESTAMPTZ or DATE column; amount not numeric,
 //     NULL, negative (filter refunds out first) or too large for
 //     DECIMAL(38,6), on a counted row;

@@ -35,7 +35,7 @@ func (u scalarUDF) Executor() duckdb.ScalarFuncExecutor {
 
 // udfs builds the three functions:
 //
-//	_martdb_clv_bgnbd_fit(fn VARCHAR, x DOUBLE[], t_x DOUBLE[], T DOUBLE[], w DOUBLE[])
+//	_martdb_clv_bgnbd_fit(fn VARCHAR, checked DOUBLE, x DOUBLE[], t_x DOUBLE[], T DOUBLE[], w DOUBLE[])
 //	  -> STRUCT(r, alpha, a, b, log_likelihood, customers DOUBLE)
 //	_martdb_clv_gg_fit(fn VARCHAR, bgnbd_customers DOUBLE, x DOUBLE[], m DOUBLE[], w DOUBLE[])
 //	  -> STRUCT(p, q, gamma, log_likelihood, customers DOUBLE)
@@ -43,7 +43,9 @@ func (u scalarUDF) Executor() duckdb.ScalarFuncExecutor {
 //	                    horizon, month, discount_rate DOUBLE)
 //	  -> STRUCT(p_alive, expected_purchases, expected_avg_value, clv DOUBLE)
 //
-// The fits see NULL lists (an empty sample) and fail on them.
+// The fits see NULL lists (an empty sample) and fail on them. checked is
+// the macros' option check (0 or an error), an argument only so that it
+// is evaluated first.
 func udfs() (map[string]scalarUDF, error) {
 	double, err := duckdb.NewTypeInfo(duckdb.TYPE_DOUBLE)
 	if err != nil {
@@ -85,7 +87,7 @@ func udfs() (map[string]scalarUDF, error) {
 		predIn = append(predIn, double)
 	}
 	return map[string]scalarUDF{
-		bgnbdFitUDF: {in: []duckdb.TypeInfo{varchar, list, list, list, list}, out: bgOut, nulls: true, fn: bgnbdFitRow},
+		bgnbdFitUDF: {in: []duckdb.TypeInfo{varchar, double, list, list, list, list}, out: bgOut, nulls: true, fn: bgnbdFitRow},
 		ggFitUDF:    {in: []duckdb.TypeInfo{varchar, double, list, list, list}, out: ggOut, nulls: true, fn: ggFitRow},
 		predictUDF:  {in: predIn, out: predOut, fn: predictRow},
 	}, nil
@@ -124,7 +126,7 @@ func fnName(v driver.Value) string {
 
 func bgnbdFitRow(values []driver.Value) (any, error) {
 	fn := fnName(values[0])
-	l, err := floats(values[1:])
+	l, err := floats(values[2:])
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", fn, err)
 	}
