@@ -181,9 +181,9 @@ func TestREPLHistorySearchAcrossRuns(t *testing.T) {
 	second := startTermHistory(t, history)
 	second.ready()
 	second.send("\x12") // Ctrl-R
-	time.Sleep(200 * time.Millisecond)
+	second.waitFor("(inc-search)", 10*time.Second)
 	second.typeSlowly("needle")
-	time.Sleep(200 * time.Millisecond)
+	second.waitFor(prompt+"select 'needle' as found_it;", 10*time.Second) // found
 	second.send("\r")
 	second.waitFor("│ needle", 10*time.Second) // the result, not the line found
 }
@@ -194,7 +194,7 @@ func TestREPLTypeAhead(t *testing.T) {
 	s := startTerm(t)
 	s.ready()
 	s.send("select count(*) as slow from range(300000000) t(i) where i % 7 = 3;\r")
-	time.Sleep(100 * time.Millisecond)
+	s.waitFor(prompt+"select count(*) as slow", 10*time.Second)
 	s.send("select upper('typed ahead') as ahead;\r")
 	s.waitFor("42857143", 20*time.Second)
 	s.waitFor("TYPED AHEAD", 20*time.Second)
