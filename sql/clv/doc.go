@@ -168,8 +168,8 @@
 // Cost. One aggregate over the source for the summary, then fits over
 // the distinct triples (1,016 for the 2,357 customers of the CDNOW
 // sample, 8,685 for the 23,570 of the full data): clv_fit takes about
-// 30 ms on the sample and 50 ms on the full data, of which the BG/NBD
-// fit is 15 ms (bench_test.go, 2 cores). clv evaluates ⌈horizon in
+// 30 ms on the sample and 50 to 100 ms on the full data, of which the
+// BG/NBD fit is 15 ms (bench_test.go, 2 shared cores). clv evaluates ⌈horizon in
 // months⌉ + 1 series per customer (about 50 ms for the sample and 300 ms
 // for the full data over 12 months) and computes the summary twice
 // (once for the fit).
