@@ -32,7 +32,7 @@ var functions = []catalog.Function{
 			"-> TABLE(r, alpha, a, b, bgnbd_log_likelihood DOUBLE, customers BIGINT, p, q, gamma, gg_log_likelihood DOUBLE, " +
 			"repeat_customers BIGINT, calibration_end DATE, period VARCHAR)",
 		Description: "Maximum-likelihood BG/NBD purchase model (r, alpha, a, b) over every customer of clv_summary " +
-			"and Gamma-Gamma spend model (p, q, gamma) over those with frequency > 0 and monetary_value > 0, in one row.",
+			"and Gamma-Gamma spend model (p, q, gamma) over those with frequency > 0, in one row.",
 		Example: "SELECT round(r, 3) AS r, round(alpha, 3) AS alpha, round(a, 3) AS a, round(b, 3) AS b, customers, " +
 			"round(p, 3) AS p, round(q, 3) AS q, round(gamma, 3) AS gamma, repeat_customers FROM clv_fit(orders, customer_id, ts, amount);",
 		Choices: map[string][]string{"period": catalog.Periods},
