@@ -30,6 +30,10 @@ type Config struct {
 	Version string
 	// Logger receives connection-level events; nil discards them.
 	Logger *slog.Logger
+	// LogStatements logs every statement a client runs (its text,
+	// duration and SQLSTATE) at Info level. Off, statements are not
+	// logged: their text may hold personal data.
+	LogStatements bool
 	// TLSRequired refuses clients that did not switch to TLS (28000).
 	TLSRequired bool
 	// AuthFailuresPerMinute is how many failed authentications one

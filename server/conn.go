@@ -33,6 +33,7 @@ type conn struct {
 	pid    uint32
 	secret []byte
 
+	act          *activity // what pg_stat_activity shows of the connection
 	sess         *engine.Session
 	user         string
 	readOnlyUser bool // the user may not write (Config.ReadOnlyUsers)
@@ -60,7 +61,7 @@ type conn struct {
 
 // serveConn runs a connection from its first byte to its close.
 func (s *Server) serveConn(nc net.Conn) {
-	c := &conn{srv: s, nc: nc, be: pgproto3.NewBackend(nc, nc), pid: s.nextPID.Add(1), tx: txIdle,
+	c := &conn{srv: s, nc: nc, be: pgproto3.NewBackend(nc, nc), pid: s.nextPID.Add(1), tx: txIdle, act: newActivity(nc),
 		stmts: map[string]*statement{}, portals: map[string]*portal{}, cursors: map[string]*cursor{}}
 	defer nc.Close()
 	defer c.recoverPanic()
@@ -220,6 +221,7 @@ func (c *conn) sendError(err error) {
 }
 
 func (c *conn) readyForQuery() error {
+	c.act.finished(c.tx, false)
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.tx})
 	return c.flush()
 }
@@ -247,19 +249,27 @@ func (c *conn) secretMatches(secret []byte) bool {
 
 // statementContext is the context of one statement: cancelRunning (a
 // CancelRequest) cancels it, and so does the client hanging up while it
-// runs (nobody is left to read the answer).
-func (c *conn) statementContext() (context.Context, func()) {
-	ctx, cancel := context.WithCancel(context.Background())
+// runs (nobody is left to read the answer). It records sql as the
+// connection's running statement (pg_stat_activity); the returned
+// function ends the statement with its outcome, which is logged when
+// logged is set and the server logs statements.
+func (c *conn) statementContext(sql string, logged bool) (context.Context, func(error)) {
+	c.act.started(sql, c.tx != txIdle || c.implicit)
+	start := time.Now()
+	ctx, cancel := context.WithCancel(context.WithValue(context.Background(), connKey{}, c))
 	c.runMu.Lock()
 	c.running = cancel
 	c.runMu.Unlock()
 	stopWatch := c.watchPeer()
-	return ctx, func() {
+	return ctx, func(err error) {
 		stopWatch()
 		c.runMu.Lock()
 		c.running = nil
 		c.runMu.Unlock()
 		cancel()
+		if logged {
+			c.logStatement(sql, time.Since(start), err)
+		}
 	}
 }
 
@@ -331,6 +341,7 @@ func (c *conn) close() {
 	if c.sess != nil {
 		c.sess.Close()
 	}
+	c.logDisconnection()
 }
 
 // bg is the context of the server's own bookkeeping statements (BEGIN,

@@ -11,6 +11,7 @@ import (
 // statement is a prepared statement of the extended query protocol.
 type statement struct {
 	t         pgdialect.Statement
+	text      string           // as the client sent it (pg_stat_activity shows it)
 	prep      *engine.Prepared // nil unless t.Kind is Query
 	paramOIDs []uint32         // as announced: declared by the client, else inferred
 	cols      []engine.Column  // result columns; nil when the statement returns none
@@ -33,7 +34,7 @@ func (c *conn) parse(m *pgproto3.Parse) error {
 			return withOffset(err, m.Query, parts[0].Offset, nil)
 		}
 	}
-	st := &statement{t: t}
+	st := &statement{t: t, text: m.Query}
 	switch t.Kind {
 	case pgdialect.Query:
 		if c.tx == txFailed {
@@ -43,9 +44,9 @@ func (c *conn) parse(m *pgproto3.Parse) error {
 		for i, oid := range m.ParameterOIDs {
 			hints[i] = pgtypes.DuckDBType(oid)
 		}
-		ctx, done := c.statementContext()
+		ctx, done := c.statementContext(m.Query, false)
 		prep, err := c.sess.PrepareHinted(ctx, t.SQL, hints)
-		done()
+		done(err)
 		if err != nil {
 			return withOffset(err, m.Query, parts[0].Offset, &t)
 		}

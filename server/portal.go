@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+
 	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/martdb/martdb/engine"
 	"github.com/martdb/martdb/server/pgtypes"
@@ -134,15 +136,27 @@ func (c *conn) openPortal(p *portal) error {
 			return err
 		}
 	}
-	ctx, done := c.statementContext()
-	defer done()
+	ctx, done := c.statementContext(p.stmt.text, true)
 	r, err := prep.Open(ctx, p.args)
+	done(err)
 	if err != nil {
 		return err
 	}
 	p.result = r
 	c.statements++
 	return nil
+}
+
+// portalCommand executes a portal whose statement is not a query.
+func (c *conn) portalCommand(ctx context.Context, p *portal) error {
+	t := p.stmt.t
+	switch t.Kind {
+	case pgdialect.Show:
+		return c.showRows(ctx, t, false)
+	case pgdialect.Fetch, pgdialect.Move:
+		return c.fetch(t, p.formats, false)
+	}
+	return c.command(ctx, t)
 }
 
 // writes reports whether statements of kind k change the database.
@@ -169,15 +183,10 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 	}
 	if t.Kind != pgdialect.Query {
 		p.done = true
-		ctx, done := c.statementContext()
-		defer done()
-		switch t.Kind {
-		case pgdialect.Show:
-			return c.showRows(ctx, t, false)
-		case pgdialect.Fetch, pgdialect.Move:
-			return c.fetch(t, p.formats, false)
-		}
-		return c.command(ctx, t)
+		ctx, done := c.statementContext(p.stmt.text, true)
+		err := c.portalCommand(ctx, p)
+		done(err)
+		return err
 	}
 	cols, err := c.portalColumns(p)
 	if err != nil {

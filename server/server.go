@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"net"
 	"sync"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/martdb/martdb/engine"
+	"github.com/martdb/martdb/sql/pgcatalog"
 )
 
 // Server serves one engine's database to PostgreSQL clients.
@@ -153,14 +155,23 @@ func (s *Server) rekey(c *conn, pid uint32) {
 
 // Prepare installs the emulated PostgreSQL catalog before the first
 // client arrives (it takes about a second), so that no connection waits
-// for it.
+// for it, and the server's own functions (pg_stat_activity's sessions,
+// pg_cancel_backend, pg_terminate_backend). Serve needs it done.
 func (s *Server) Prepare(ctx context.Context) error {
 	sess, err := s.eng.NewSession(ctx)
 	if err != nil {
 		return err
 	}
 	defer sess.Close()
-	return sess.EnablePostgres(ctx, "martdb", s.cfg.Database)
+	if err := sess.EnablePostgres(ctx, "martdb", s.cfg.Database); err != nil {
+		return err
+	}
+	return sess.WithConn(ctx, func(c *sql.Conn) error {
+		if err := s.registerFunctions(c); err != nil {
+			return err
+		}
+		return pgcatalog.UseActivityTable(ctx, c, activityFunction)
+	})
 }
 
 func (s *Server) unregister(c *conn) {

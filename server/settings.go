@@ -111,6 +111,9 @@ func (s *settings) set(ctx context.Context, name, value string, fromSQL bool) er
 	}
 	changed := st.value != value
 	st.value = value
+	if st.name == "application_name" {
+		s.c.act.setApp(value)
+	}
 	if err := s.c.sess.RecordSetting(ctx, st.name, value); err != nil {
 		return err
 	}

@@ -43,9 +43,9 @@ func (c *conn) simpleQuery(text string) {
 		if t.Kind == pgdialect.Empty {
 			continue
 		}
-		ctx, done := c.statementContext()
+		ctx, done := c.statementContext(parts[i].Text, true)
 		err := c.run(ctx, t, nil, 0)
-		done()
+		done(err)
 		if err != nil {
 			c.sendError(withOffset(err, text, parts[i].Offset, &stmts[i]))
 			if implicit {

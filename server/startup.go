@@ -122,6 +122,9 @@ func (c *conn) open(m *pgproto3.StartupMessage) error {
 		// than fatal: drivers send what their newest server knows.
 		c.settings.set(ctx, name, value, false)
 	}
+	app, _ := c.settings.get("application_name")
+	c.act.opened(c.pid, user, app.value)
+	c.logAuthorized(app.value)
 	for _, p := range c.settings.reportAll() {
 		c.be.Send(p)
 	}
@@ -134,7 +137,7 @@ func (c *conn) checkTransport() error {
 	if !c.srv.cfg.TLSRequired {
 		return nil
 	}
-	if _, ok := c.nc.(*tls.Conn); ok {
+	if c.isTLS() {
 		return nil
 	}
 	return engine.Errorf(codeInvalidAuthSpec, "this server accepts only TLS connections").
@@ -152,6 +155,7 @@ func (c *conn) authenticate(ctx context.Context, user string) error {
 	}
 	if err := c.srv.cfg.Auth.Authenticate(ctx, c.be, user); err != nil {
 		c.srv.authLimit.failed(host)
+		c.logAuthFailure(host, user, err)
 		return err
 	}
 	return nil

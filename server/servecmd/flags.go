@@ -32,6 +32,8 @@ type options struct {
 	tlsRequired      bool
 	readOnlyUsers    []string
 	authFailures     int // failed authentications per address per minute
+	logStatements    bool
+	logFormat        string
 }
 
 // listFlag collects a repeatable flag's values.
@@ -77,6 +79,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.tlsRequired, "tls-required", false, "refuse clients that do not use TLS (needs --tls-cert and --tls-key)")
 	fs.Var(listFlag{&o.readOnlyUsers}, "read-only-user", "a user who may read but not write (repeatable)")
 	fs.IntVar(&o.authFailures, "auth-failures-per-minute", 10, "failed logins one address may make in a minute before it is refused for a while; 0 for no limit")
+	fs.BoolVar(&o.logStatements, "log-statements", false, "log every statement with its duration and SQLSTATE (statements may hold personal data)")
+	fs.StringVar(&o.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&o.hashPassword, "hash-password", false, "read a password from stdin, print its SCRAM verifier for --users-file, and exit")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: martdb serve [DBFILE] [flags]\n\nServes DBFILE (in memory when omitted) to PostgreSQL clients.\n\nFlags:\n")

@@ -60,6 +60,10 @@ func (o *options) config() (server.Config, error) {
 		TLSRequired:           o.tlsRequired,
 		AuthFailuresPerMinute: o.authFailures,
 		ReadOnlyUsers:         map[string]bool{},
+		LogStatements:         o.logStatements,
+	}
+	if o.logFormat != "text" && o.logFormat != "json" {
+		return cfg, fmt.Errorf("--log-format: expected text or json, got %q", o.logFormat)
 	}
 	for _, u := range o.readOnlyUsers {
 		cfg.ReadOnlyUsers[u] = true
@@ -149,7 +153,7 @@ func run(ctx context.Context, o *options, cfg server.Config, stderr io.Writer, r
 	if err != nil {
 		return err
 	}
-	cfg.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	cfg.Logger = newLogger(stderr, o.logFormat)
 	srv := server.New(eng, cfg)
 	if err := srv.Prepare(ctx); err != nil {
 		eng.Close()
@@ -182,6 +186,15 @@ func run(ctx context.Context, o *options, cfg server.Config, stderr io.Writer, r
 		err = cerr
 	}
 	return err
+}
+
+// newLogger is the server's structured log on w, at Info level.
+func newLogger(w io.Writer, format string) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // hashPassword prints the SCRAM verifier of the password on stdin's first

@@ -162,16 +162,24 @@ SELECT s.name,
 FROM {{pgc}}._martdb_settings s
 LEFT JOIN (SELECT readonly FROM duckdb_databases() WHERE database_name = {{pgc}}._martdb_db()) ro ON true;
 
--- This session only: DuckDB does not expose other connections.
-CREATE VIEW {{pgc}}.pg_stat_activity AS
-SELECT d.oid AS datid, d.datname, {{pgc}}.pg_backend_pid() AS pid, NULL AS leader_pid, {{roleoid}} AS usesysid,
-       {{pgc}}._martdb_role() AS usename,
+-- The sessions, from _martdb_activity(): by default this session only
+-- (DuckDB does not expose other connections); the wire server replaces
+-- the macro with one over its own table of sessions (UseActivityTable).
+CREATE OR REPLACE MACRO {{pgc}}._martdb_activity() AS TABLE
+SELECT {{pgc}}.pg_backend_pid() AS pid, {{pgc}}._martdb_role() AS usename,
        coalesce({{pgc}}._martdb_overrides()['application_name'], '') AS application_name,
-       NULL AS client_port, {{pgc}}.pg_postmaster_start_time() AS backend_start,
+       NULL::VARCHAR AS client_addr, NULL::INTEGER AS client_port, {{pgc}}.pg_postmaster_start_time() AS backend_start,
        now() AS xact_start, now() AS query_start, now() AS state_change, 'active' AS state,
+       system.main.current_query() AS query;
+
+CREATE VIEW {{pgc}}.pg_stat_activity AS
+SELECT d.oid AS datid, d.datname, a.pid, NULL AS leader_pid, {{roleoid}} AS usesysid,
+       a.usename, a.application_name, a.client_addr, NULL AS client_hostname,
+       a.client_port, a.backend_start, a.xact_start, a.query_start, a.state_change,
+       NULL AS wait_event_type, NULL AS wait_event, a.state,
        NULL AS backend_xid, NULL AS backend_xmin, NULL AS query_id,
-       system.main.current_query() AS query, 'client backend' AS backend_type
-FROM {{pgc}}.pg_database d;
+       a.query, 'client backend' AS backend_type
+FROM {{pgc}}.pg_database d, {{pgc}}._martdb_activity() a;
 
 CREATE VIEW {{pgc}}.pg_stat_user_tables AS
 SELECT r.oid AS relid, r.nspname AS schemaname, r.relname, r.est_rows AS n_live_tup
