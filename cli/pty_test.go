@@ -180,6 +180,23 @@ func (s *termSession) waitForCount(sub string, n int, timeout time.Duration) {
 	s.t.Fatalf("the screen never showed %q %d times; it shows:\n%s", sub, n, s.screen())
 }
 
+// findLine is the row of the screen starting with prefix, or -1.
+func (s *termSession) findLine(prefix string) int {
+	for y, line := range strings.Split(s.screen(), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return y
+		}
+	}
+	return -1
+}
+
+// fg is the foreground colour of the character at column x of row y.
+func (s *termSession) fg(x, y int) vt10x.Color {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.vt.Cell(x, y).FG
+}
+
 // count is how many times the screen shows sub.
 func (s *termSession) count(sub string) int { return strings.Count(s.screen(), sub) }
 

@@ -8,6 +8,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hinshun/vt10x"
+
+	"github.com/martdb/martdb/engine"
 )
 
 const prompt = "martdb> "
@@ -226,7 +230,11 @@ func TestREPLProgressPagerExpanded(t *testing.T) {
 		t.Errorf("the progress line was not cleared:\n%s", s.screen())
 	}
 	s.typeSlowly("select i from range(100) t(i);\r")
-	s.waitFor("PAGED", 10*time.Second)
+	s.waitFor("PAGED:100 rows (40 shown)", 10*time.Second)
+	s.typeSlowly(".pager off\r")
+	s.waitFor("Pager is off.", 10*time.Second)
+	s.typeSlowly("select i as unpaged from range(100) t(i);\r")
+	s.waitFor("\n100 rows (40 shown)", 10*time.Second) // not through the pager
 	s.typeSlowly("\\x auto\r")
 	s.typeSlowly("select repeat('x', 70) as wide_one, repeat('y', 70) as wide_two;\r")
 	s.waitFor("wide_two = yyy", 10*time.Second)
@@ -252,12 +260,15 @@ func TestREPLCompletionAfterPunctuation(t *testing.T) {
 	s.waitFor("amount_paid", 10*time.Second)
 }
 
-// TestREPLOpen opens another database file from the shell: it is
-// created, and what is made in it is there.
+// TestREPLOpen starts on a database file, named in the banner with the
+// version and where to get help, then opens another one from the shell:
+// it is created, and what is made in it is there.
 func TestREPLOpen(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "other.db")
-	s := startTerm(t)
+	dir := t.TempDir()
+	first, db := filepath.Join(dir, "first.db"), filepath.Join(dir, "other.db")
+	s := startTerm(t, first)
 	s.ready()
+	s.waitFor(fmt.Sprintf("martdb %s on %s; .help for help", engine.Version, first), 5*time.Second)
 	s.typeSlowly(".open " + db + "\r")
 	s.waitFor("opened "+db, 20*time.Second)
 	s.typeSlowly("create table in_other (x int);\r")
@@ -271,5 +282,41 @@ func TestREPLOpen(t *testing.T) {
 	}
 	if _, err := os.Stat(db); err != nil {
 		t.Fatalf("the database file was not made: %v", err)
+	}
+}
+
+// TestREPLHighlights colours the input as it is typed: keywords bold
+// blue, strings green, numbers cyan, comments grey.
+func TestREPLHighlights(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	line := prompt + "select 'x', 42 -- note"
+	s.typeSlowly(line[len(prompt):])
+	s.waitFor(line, 10*time.Second)
+	y := s.findLine(line)
+	for _, c := range []struct {
+		at   string
+		want vt10x.Color
+	}{
+		{"select", 4 + 8}, // blue, drawn bright for bold
+		{"'x'", 2},
+		{"42", 6},
+		{"-- note", 8},
+	} {
+		x := strings.Index(line, c.at)
+		// The last character is drawn last: when it has its colour, the
+		// line's highlighting is on screen.
+		deadline := time.Now().Add(10 * time.Second)
+		for s.fg(x+len(c.at)-1, y) != c.want && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		for i := range len(c.at) {
+			if got := s.fg(x+i, y); got != c.want {
+				t.Errorf("%q: column %d has colour %d, want %d", c.at, x+i, got, c.want)
+			}
+		}
+	}
+	if got := s.fg(strings.Index(line, ","), y); got != vt10x.DefaultFG {
+		t.Errorf("the comma has colour %d, want the default", got)
 	}
 }
