@@ -36,7 +36,8 @@
 // values), enum types, macros, indexes, and primary key, unique, not null,
 // check and default constraints all survive. Foreign keys do not: DuckDB
 // 1.5's COPY FROM DATABASE copies referencing rows before referenced ones,
-// so a database with a FOREIGN KEY cannot be backed up (Backup says so).
+// so a database whose tables with a FOREIGN KEY hold rows cannot be
+// backed up (Backup says so).
 // Temporary objects and settings are never part of a database.
 //
 // A backup archive is one file:
