@@ -8,6 +8,7 @@ import (
 	"github.com/martdb/martdb/sql/clv"
 	"github.com/martdb/martdb/sql/cohort"
 	"github.com/martdb/martdb/sql/funnel"
+	"github.com/martdb/martdb/sql/identity"
 	"github.com/martdb/martdb/sql/retention"
 	"github.com/martdb/martdb/sql/rfm"
 	"github.com/martdb/martdb/sql/sequence"
@@ -21,6 +22,7 @@ func Families() []catalog.Family {
 		clv.Family,
 		cohort.Family,
 		funnel.Family,
+		identity.Family,
 		retention.Family,
 		rfm.Family,
 		sequence.Family,
