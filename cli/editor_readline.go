@@ -41,7 +41,8 @@ func newReadlineEditor(schema *schemaCache, historyFile string) *readlineEditor 
 	sh.AcceptMultiline = func(line []rune) bool { return inputComplete(string(line)) }
 	sh.SyntaxHighlighter = func(line []rune) string {
 		text := string(line)
-		return withContinuationPrompts(highlight.Render(text, highlight.Spans(text, schema.isFunction), highlight.DefaultTheme))
+		shown := withContinuationPrompts(highlight.Render(text, highlight.Spans(text, schema.isFunction), highlight.DefaultTheme))
+		return reserveRows(text, len(primaryPrompt), terminalColumns()) + shown
 	}
 	sh.Completer = func(line []rune, cursor int) readline.Completions {
 		return completions(string(line), cursor, schema)

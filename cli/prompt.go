@@ -1,6 +1,11 @@
 package cli
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+)
 
 // Prompts: the primary one, and the one continuing a statement.
 const (
@@ -71,4 +76,38 @@ func sgrEnd(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// reserveRows makes sure the screen has a row below an input of the given
+// text, starting where the prompt ends (column indent) on a screen cols
+// wide, and leaves the cursor where it was.
+//
+// readline, with cursor-position-probe off, cannot tell where on the
+// screen the input is: when the input's last row was the screen's
+// bottom row (a prompt after a result that filled the screen, or a
+// statement grown to it), each redraw cleared that row and moved the
+// cursor one row up, so the prompt vanished until a key was typed and
+// the input was then drawn over the last line of the result. Line feeds
+// scroll the screen when needed (the terminal is raw, so they keep the
+// column) and the cursor then goes back up to the same text; the
+// carriage return and the move right put it back after the prompt
+// whatever the terminal does with a line feed.
+func reserveRows(text string, indent, cols int) string {
+	n := inputRows(text, indent, cols)
+	return strings.Repeat("\n", n) + fmt.Sprintf("\x1b[%dA\r\x1b[%dC", n, indent)
+}
+
+// inputRows is how many screen rows text takes from column indent on a
+// screen cols wide, each line after the first starting at indent too
+// (one more for a line that exactly fills its rows, where the cursor
+// wraps).
+func inputRows(text string, indent, cols int) int {
+	if cols <= indent {
+		return strings.Count(text, "\n") + 1
+	}
+	rows := 0
+	for _, line := range strings.Split(text, "\n") {
+		rows += (indent+runewidth.StringWidth(strings.ReplaceAll(line, "\t", "    ")))/cols + 1
+	}
+	return rows
 }

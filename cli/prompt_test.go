@@ -1,6 +1,9 @@
 package cli
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWithContinuationPrompts(t *testing.T) {
 	const p = "\r" + continuationPrompt
@@ -19,5 +22,28 @@ func TestWithContinuationPrompts(t *testing.T) {
 		if got := withContinuationPrompts(c.in); got != c.want {
 			t.Errorf("withContinuationPrompts(%q)\n got %q\nwant %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestInputRows(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"", 1},
+		{"select 1;", 1},
+		{"select 1,\n2;", 2},
+		{strings.Repeat("x", 11), 1}, // 8 + 11 = 19 columns of 20
+		{strings.Repeat("x", 12), 2}, // fills the row: the cursor wraps
+		{strings.Repeat("x", 13), 2},
+		{"a\n" + strings.Repeat("é", 30) + "\n", 4}, // 8 + 30 over two rows, then an empty line
+		{"漢字漢字漢字", 2},                               // 8 + 12 columns: wide characters count twice
+	} {
+		if got := inputRows(c.text, 8, 20); got != c.want {
+			t.Errorf("inputRows(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+	if got, want := reserveRows("a\nb", 8, 80), "\n\n\x1b[2A\r\x1b[8C"; got != want {
+		t.Errorf("reserveRows = %q, want %q", got, want)
 	}
 }

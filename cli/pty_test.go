@@ -190,6 +190,23 @@ func (s *termSession) findLine(prefix string) int {
 	return -1
 }
 
+// waitForLines waits until a row of the screen starts with first and
+// the row below it with second.
+func (s *termSession) waitForLines(first, second string, timeout time.Duration) {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		lines := strings.Split(s.screen(), "\n")
+		for y := 0; y+1 < len(lines); y++ {
+			if strings.HasPrefix(lines[y], first) && strings.HasPrefix(lines[y+1], second) {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatalf("the screen never showed %q with %q below; it shows:\n%s", first, second, s.screen())
+}
+
 // fg is the foreground colour of the character at column x of row y.
 func (s *termSession) fg(x, y int) vt10x.Color {
 	s.mu.Lock()

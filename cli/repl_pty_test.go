@@ -320,3 +320,23 @@ func TestREPLHighlights(t *testing.T) {
 		t.Errorf("the comma has colour %d, want the default", got)
 	}
 }
+
+// TestREPLPromptAtBottom shows the prompt below a result that filled the
+// screen, and what is typed there, without drawing over the result's
+// last line. (The editor cleared the bottom row at each redraw: the
+// prompt vanished and the input then overwrote the footer.)
+func TestREPLPromptAtBottom(t *testing.T) {
+	s := startTerm(t)
+	s.ready()
+	s.typeSlowly(".pager off\r")
+	s.waitFor("Pager is off.", 10*time.Second)
+	s.typeSlowly("select i from range(60) t(i);\r")
+	footer := "60 rows (40 shown)"
+	s.waitForLines(footer, prompt, 10*time.Second)
+	s.typeSlowly("select 'after' as typed")
+	s.waitForLines(footer, prompt+"select 'after' as typed", 10*time.Second)
+	s.typeSlowly(",\r")
+	s.waitForLines(prompt+"select 'after' as typed,", continuationPrompt, 10*time.Second)
+	s.typeSlowly("2 as two;\r")
+	s.waitFor("│ after", 10*time.Second)
+}
