@@ -69,12 +69,13 @@
 //   - Combine (C): the buffers are concatenated (the first one taken over
 //     without copying).
 //   - Finalize (Go, finalize.go): one pass over the buffer numbers the
-//     distinct identifiers densely (dict.go: an open-addressing table of
-//     offsets into the buffer, holding no Go pointers) and lists the edges;
-//     union-find (unionfind.go: path halving and union by size, int32
-//     nodes) merges them; one more pass finds each node's root and the
-//     smallest identifier per root; C then writes the (id, key) structs
-//     into the result list, copying each string from the buffer.
+//     distinct identifiers densely in order of first appearance (dict.go:
+//     an open-addressing table of offsets into the buffer, holding no Go
+//     pointers) and unions the two numbers of each pair as it goes
+//     (unionfind.go: int32 parents, path halving, union by size); one
+//     more pass finds each node's root and the smallest identifier per
+//     root; C then writes the (id, key) structs into the result list,
+//     copying each string from the buffer.
 //
 // The aggregate lives in the database instance's catalog, not in the
 // database file, and DuckDB refuses to register it twice: a second
@@ -84,45 +85,53 @@
 // # Cost
 //
 // Measured with the benchmarks of bench_test.go and alternatives_test.go
-// on this 2-core machine, with other work running (load 3 to 7, so the
-// figures are indicative and vary by a factor of about 1.5 between runs).
-// The pairs have the shape of orders with two emails and one phone per
-// person, one order in a hundred carrying another person's phone: 10M
-// pairs, 7.5M distinct identifiers, 2.4M groups.
+// (go test ./sql/identity -run X -bench .) on this 2-core machine while
+// other work ran (load 3 to 8), so the figures are ranges over runs and
+// only comparisons within one run are sharp. The pairs have the shape of
+// orders with two emails and one phone per person, one order in a hundred
+// carrying another person's phone: 10M pairs, 7.5M distinct identifiers,
+// 2.4M groups.
 //
-//	unify_ids, 100K pairs, all rows read:                  MEASURE_100K
-//	unify_ids, 10M pairs, all rows read:                   MEASURE_10M
-//	  reading the pairs alone (the floor):                 MEASURE_SCAN
-//	  the aggregate without unnesting its result:          MEASURE_COLLECT
-//	  the Go part alone (numbering, union-find, keys):     MEASURE_GO
+//	unify_ids, 100K pairs, every row read:                 49 to 50 ms
+//	unify_ids, 10M pairs, every row read:                  4.3 to 9.8 s
+//	  reading the pairs alone (the floor):                 0.06 to 0.10 s
+//	  the aggregate without unnesting its result:          5.7 to 7.9 s
+//	  the Go part alone (numbering, union-find, keys):     2.9 to 4.6 s
 //
 // The designs not taken, on the same 10M pairs:
 //
 //	SQL dictionary: row_number() over the distinct ids, two
 //	joins from id pairs to number pairs, union-find over the
 //	numbers in an sql/eventagg aggregate, unnest, join the
-//	roots back to the ids, min(id) per root, join again:   MEASURE_SQLDICT
-//	  numbering the distinct ids alone:                    MEASURE_NUMBERING
-//	  the two joins alone:                                 MEASURE_JOINS
-//	  union-find over the numbered edges (eventagg):       MEASURE_EVENTAGG
-//	list(x), list(y) of the numbered edges, no Go:         MEASURE_LISTBUILD
-//	  the same lists into a Go scalar UDF (boxed []any):   MEASURE_LISTGO
+//	roots back to the ids, min(id) per root, join again:   7.5 to 14.3 s
+//	  numbering the distinct ids alone:                    1.6 s
+//	  the two joins alone:                                 3.9 to 7.5 s
+//	  union-find over the numbered edges (eventagg):       1.5 to 5.1 s
+//	list(x), list(y) of the numbered edges, no Go:         0.24 to 0.29 s
+//	  the same lists into a Go scalar UDF (boxed []any):   7.8 to 16.8 s
 //
-// In the SQL-dictionary design the joins over millions of VARCHAR keys
-// cost several times the union-find, and an early version that looked the
-// roots up in the aggregate's list through a cross join (list[n + 1] per
-// row) copied the 7.5M-element list into every chunk and took over 35 s.
-// Building list()s and passing them to a scalar UDF pays for the list and
-// then for one boxed Go value per element, on top of the numbering and the
-// joins, which the lists do not avoid. Collecting the strings themselves
-// in C and numbering them in Go does one hash lookup per identifier
-// occurrence instead of a distinct, two joins, a group-by and two more
-// joins. In the Go part a map[string]int32 over the same strings took 2 to
-// 3 times as long as dict.go's table: with millions of entries holding
-// pointers, the garbage collector's scans and the map's larger entries
-// dominated. Memory: the pair buffer (8 bytes plus the two strings per
-// pair), 16 bytes per slot of the numbering table (twice the identifiers
-// rounded up to a power of two), 8 bytes per edge and 20 per identifier.
+// In one run of the two whole designs back to back, unify_ids took 4.3
+// and 4.6 s, the SQL dictionary 14.3 and 12.0 s. There the joins over
+// millions of VARCHAR keys cost more than the union-find, and an early
+// version that looked the roots up in the aggregate's list through a cross
+// join (list[n + 1] per row) copied the 7.5M-element list into every chunk
+// and took over 35 s. list() itself is cheap, but a scalar UDF receives a
+// list as a []any with one boxed Go value per element, which costs 30 to
+// 60 times the list, and the numbering and the joins remain. Collecting
+// the strings in C and numbering them in Go does one hash probe per
+// identifier occurrence instead of a distinct, two joins, a group-by and
+// two more joins. In the Go part, numbering the 20M occurrences with a
+// map[string]int32 took 10 to 14 s against 3.8 to 5 s for dict.go's table
+// in the same process: with millions of entries pointing into the buffer
+// the map is scanned by the garbage collector, and its entries are
+// larger. Fresh memory costs here too: faulting in 1 GB takes about 3 s,
+// so the table and the arrays are sized once, and reserved room that is
+// never used is never touched.
+//
+// Memory: the pair buffer (8 bytes plus the two strings per pair), the
+// numbering table (8 bytes per slot, at least 2 slots per pair, a power of
+// two), 20 bytes per identifier (offset, length, parent, size) and
+// DuckDB's result list (32 bytes per identifier before unnest).
 //
 // # Place in the whole
 //

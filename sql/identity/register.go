@@ -7,7 +7,7 @@ import (
 	"github.com/martdb/martdb/sql/catalog"
 )
 
-// unifySQL holds the unify_ids table macro and its helpers.
+// unifySQL holds the unify_ids table macro.
 //
 //go:embed unify.sql
 var unifySQL string
