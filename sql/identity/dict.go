@@ -28,7 +28,7 @@ type dict struct {
 // the largest single cost at 10M pairs); offs and lens reserve room for
 // 2n strings but only the part used is ever touched.
 func newDict(data []byte, n int) *dict {
-	size := uint64(1) << max(bits.Len(uint(2*n-1)), 4)
+	size := uint64(1) << bits.Len(uint(max(2*n, 16)-1))
 	return &dict{data: data, seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: size - 1,
 		offs: make([]uint64, 0, 2*n), lens: make([]uint32, 0, 2*n)}
 }

@@ -40,3 +40,13 @@ func TestDict(t *testing.T) {
 		t.Errorf("table of %d slots for %d strings", d.mask+1, d.size())
 	}
 }
+
+// TestNewDictSize: a power of two of at least twice the strings asked
+// for, and never empty.
+func TestNewDictSize(t *testing.T) {
+	for _, c := range []struct{ n, slots int }{{0, 16}, {1, 16}, {8, 16}, {9, 32}, {1000, 2048}, {1024, 2048}} {
+		if d := newDict(nil, c.n); len(d.slots) != c.slots || d.mask != uint64(c.slots-1) {
+			t.Errorf("newDict(%d): %d slots, mask %d; want %d", c.n, len(d.slots), d.mask, c.slots)
+		}
+	}
+}
