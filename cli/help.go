@@ -13,6 +13,8 @@ Usage:
   martdb export DBFILE TABLE FILE         write a table to CSV, JSON lines or Parquet (- for stdout)
   martdb export DBFILE --query SQL FILE   write a query's result
   martdb demo [DBFILE] [--scale N]        create the demo shop (customers, events, orders)
+  martdb backup DBFILE OUT [--force]      write a consistent, compressed, checksummed snapshot to the archive OUT
+  martdb restore ARCHIVE DBFILE [--force] verify a backup archive and restore it as DBFILE
 
 Examples:
   martdb demo shop.db

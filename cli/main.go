@@ -49,6 +49,10 @@ func (e *env) dispatch(args []string) error {
 			return e.exportCommand(args[1:])
 		case "demo":
 			return e.demoCommand(args[1:])
+		case "backup":
+			return e.backupCommand(args[1:])
+		case "restore":
+			return e.restoreCommand(args[1:])
 		}
 	}
 	return e.sqlCommand(args)

@@ -75,7 +75,10 @@ func snapshot(ctx context.Context, c *sql.Conn, path string, m *Manifest) (err e
 		return fmt.Errorf("backup: %w", err)
 	}
 	alias := "martdb_snapshot_" + randomHex(8)
-	if _, err := c.ExecContext(ctx, "ATTACH "+QuoteString(path)+" AS "+quotePart(alias)); err != nil {
+	// READ_WRITE explicitly: a database opened read-only would attach the
+	// snapshot read-only too, and backing up a read-only database (as
+	// `martdb backup` opens it) is the point.
+	if _, err := c.ExecContext(ctx, "ATTACH "+QuoteString(path)+" AS "+quotePart(alias)+" (READ_WRITE)"); err != nil {
 		return fmt.Errorf("backup: attaching the snapshot file: %w", err)
 	}
 	defer func() {
