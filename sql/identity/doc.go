@@ -92,8 +92,8 @@
 // carrying another person's phone: 10M pairs, 7.5M distinct identifiers,
 // 2.4M groups.
 //
-//	unify_ids, 100K pairs, every row read:                 49 to 50 ms
-//	unify_ids, 10M pairs, every row read:                  4.3 to 9.8 s
+//	unify_ids, 100K pairs, every row read:                 49 to 51 ms
+//	unify_ids, 10M pairs, every row read:                  4.3 to 14.5 s
 //	  reading the pairs alone (the floor):                 0.06 to 0.10 s
 //	  the aggregate without unnesting its result:          5.7 to 7.9 s
 //	  the Go part alone (numbering, union-find, keys):     2.9 to 4.6 s
@@ -103,30 +103,32 @@
 //	SQL dictionary: row_number() over the distinct ids, two
 //	joins from id pairs to number pairs, union-find over the
 //	numbers in an sql/eventagg aggregate, unnest, join the
-//	roots back to the ids, min(id) per root, join again:   7.5 to 14.3 s
+//	roots back to the ids, min(id) per root, join again:   7.5 to 18.4 s
 //	  numbering the distinct ids alone:                    1.6 s
 //	  the two joins alone:                                 3.9 to 7.5 s
 //	  union-find over the numbered edges (eventagg):       1.5 to 5.1 s
 //	list(x), list(y) of the numbered edges, no Go:         0.24 to 0.29 s
 //	  the same lists into a Go scalar UDF (boxed []any):   7.8 to 16.8 s
 //
-// In one run of the two whole designs back to back, unify_ids took 4.3
-// and 4.6 s, the SQL dictionary 14.3 and 12.0 s. There the joins over
-// millions of VARCHAR keys cost more than the union-find, and an early
-// version that looked the roots up in the aggregate's list through a cross
-// join (list[n + 1] per row) copied the 7.5M-element list into every chunk
-// and took over 35 s. list() itself is cheap, but a scalar UDF receives a
-// list as a []any with one boxed Go value per element, which costs 30 to
-// 60 times the list, and the numbering and the joins remain. Collecting
-// the strings in C and numbering them in Go does one hash probe per
-// identifier occurrence instead of a distinct, two joins, a group-by and
-// two more joins. In the Go part, numbering the 20M occurrences with a
-// map[string]int32 took 10 to 14 s against 3.8 to 5 s for dict.go's table
-// in the same process: with millions of entries pointing into the buffer
-// the map is scanned by the garbage collector, and its entries are
-// larger. Fresh memory costs here too: faulting in 1 GB takes about 3 s,
-// so the table and the arrays are sized once, and reserved room that is
-// never used is never touched.
+// In one run of the two whole designs back to back, unify_ids took 4.3 and
+// 4.6 s, the SQL dictionary 14.3 and 12.0 s; in another, with a full test
+// run of other packages competing for the cores, 14.5 s and 18.4 s (means
+// of two). In the SQL dictionary the joins over millions of VARCHAR keys
+// cost more than the union-find, and an early version that looked the roots
+// up in the aggregate's list through a cross join (list[n + 1] per row)
+// copied the 7.5M-element list into every chunk and took over 35 s. list()
+// itself is cheap, but a scalar UDF receives a list as a []any with one
+// boxed Go value per element, which costs 30 to 60 times the list, and the
+// numbering and the joins remain. Collecting the strings in C and numbering
+// them in Go does one hash probe per identifier occurrence instead of a
+// distinct, two joins, a group-by and two more joins. In the Go part,
+// numbering the 20M occurrences with a map[string]int32 took 10 to 14 s
+// against 3.8 to 5 s for an open-addressing table like dict.go's, in the
+// same process (a map's entries are larger and hold pointers for the
+// garbage collector to scan; dict.go has since dropped its last Go
+// strings, keeping offsets instead). Fresh memory costs here too:
+// faulting in 1 GB takes about 3 s, so the table and the arrays are sized
+// once, and reserved room that is never used is never touched.
 //
 // Memory: the pair buffer (8 bytes plus the two strings per pair), the
 // numbering table (8 bytes per slot, at least 2 slots per pair, a power of
