@@ -19,6 +19,7 @@ typedef enum {
 	DUCKDB_TYPE_INTERVAL = 15,
 	DUCKDB_TYPE_VARCHAR = 17,
 	DUCKDB_TYPE_TIMESTAMP_TZ = 31,
+	DUCKDB_TYPE_ANY = 34,
 } duckdb_type;
 
 typedef struct { int32_t months; int32_t days; int64_t micros; } duckdb_interval;
@@ -69,6 +70,9 @@ duckdb_state duckdb_register_aggregate_function_set(duckdb_connection con, duckd
 duckdb_logical_type duckdb_create_logical_type(duckdb_type type);
 duckdb_logical_type duckdb_create_list_type(duckdb_logical_type type);
 void duckdb_destroy_logical_type(duckdb_logical_type *type);
+duckdb_type duckdb_get_type_id(duckdb_logical_type type);
+duckdb_logical_type duckdb_list_type_child_type(duckdb_logical_type type);
+duckdb_logical_type duckdb_vector_get_column_type(duckdb_vector vector);
 
 idx_t duckdb_data_chunk_get_size(duckdb_data_chunk chunk);
 duckdb_vector duckdb_data_chunk_get_vector(duckdb_data_chunk chunk, idx_t col_idx);

@@ -24,6 +24,7 @@ typedef struct {
 	int64_t p2;
 	int32_t has_params;
 	int32_t keep_empty;
+	int32_t go_ts_kind1; // the Go Kind of the timestamps + 1, when the catch-all read them; 0 otherwise
 } md_state;
 
 // How a timestamp or parameter column is read into an int64.
@@ -32,8 +33,23 @@ typedef enum {
 	MD_DATE = 1,       // DATE: days since 1970-01-01
 	MD_INTERVAL_US = 2, // INTERVAL: microseconds, a month counted as 30 days
 	MD_INTERVAL_DAYS = 3, // INTERVAL: whole days, a month counted as 30 days
-	MD_DATE_US = 4       // DATE: microseconds since 1970-01-01
+	MD_DATE_US = 4,      // DATE: microseconds since 1970-01-01
+	// Kinds the catch-all overload converts from (see md_dynamic):
+	MD_I8 = 5, MD_I16 = 6, MD_I32 = 7, MD_U8 = 8, MD_U16 = 9, MD_U32 = 10, MD_U64 = 11, // integers as int64
+	MD_TS_SEC = 12, MD_TS_MS = 13, MD_TS_NS = 14 // TIMESTAMP_S, _MS, _NS as microseconds
 } md_kind;
+
+// md_overload describes one overload: the types of ts and p1, and
+// whether the mode argument is present.
+typedef struct {
+	duckdb_type ts_type;
+	md_kind ts_kind;
+	int32_t go_ts_kind;
+	duckdb_type p1_type;
+	md_kind p1_kind;
+	int32_t has_p1;
+	int32_t has_mode;
+} md_overload;
 
 // md_info is the extra info of one registered overload. Its columns are,
 // in the order the user writes them, p1 (when has_p1), ts, conds and,
@@ -53,25 +69,31 @@ typedef struct {
 	int32_t list_result; // the result is BIGINT[]
 	int32_t go_ts_kind;  // the Go Kind of the timestamp, handed to the finalizer
 	int32_t fold;        // keep one row per group, the union of the masks
+	int32_t reject;      // the catch-all overload: fail naming the argument of a wrong type
+	const char *p1name;  // how users name p1, ts and conds, for error messages
+	const char *tsname;
+	const char *condsname;
+	md_overload typed[8]; // the typed overloads, which the catch-all converts to
+	int32_t n_typed;
 } md_info;
 
-// md_overload describes one overload: the types of ts and p1, and
-// whether the mode argument is present.
+// md_names is how users name the function and its arguments; errors use
+// these names (a report's internal aggregate fails as the report).
 typedef struct {
-	duckdb_type ts_type;
-	md_kind ts_kind;
-	int32_t go_ts_kind;
-	duckdb_type p1_type;
-	md_kind p1_kind;
-	int32_t has_p1;
-	int32_t has_mode;
-} md_overload;
+	const char *fname;
+	const char *p1;
+	const char *ts;
+	const char *conds;
+} md_names;
+
+
 
 // md_list_append appends n values to a BIGINT[] result vector's child and
 // writes the list entry of row; it returns 0 when memory ran out.
 int md_list_append(duckdb_vector result, idx_t row, const int64_t *values, idx_t n);
 
-int md_register(duckdb_connection con, const char *name, duckdb_type result, int32_t list_result, int32_t finalizer, int32_t keep_empty,
-                int32_t fold, const md_overload *overloads, int n_overloads, char **names, int32_t n_names, int32_t needs_keep);
+int md_register(duckdb_connection con, const char *name, const md_names *display, int32_t reject_others, duckdb_type result,
+                int32_t list_result, int32_t finalizer, int32_t keep_empty, int32_t fold, const md_overload *overloads,
+                int n_overloads, char **names, int32_t n_names, int32_t needs_keep);
 
 #endif

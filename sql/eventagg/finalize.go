@@ -23,12 +23,16 @@ func goFinalize(finalizer C.int32_t, tsKind C.int32_t, states *unsafe.Pointer, r
 	registryMu.RUnlock()
 	sts := unsafe.Slice(states, int(count))
 	mask := unsafe.Slice((*uint64)(unsafe.Pointer(validity)), int(offset+count+63)/64)
-	g := Group{TS: Kind(tsKind)}
+	g := Group{TS: Kind(tsKind), Names: &r.display}
 	var list []int64
 	for i, p := range sts {
 		st := (*C.md_state)(p)
 		g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(st.rows)), int(st.len))
 		g.Steps, g.P1, g.P2 = int(st.steps), int64(st.p1), int64(st.p2)
+		g.TS = Kind(tsKind)
+		if st.go_ts_kind1 != 0 { // read by the catch-all overload, which knows the kind per group
+			g.TS = Kind(st.go_ts_kind1 - 1)
+		}
 		row := int(offset) + i
 		var ok bool
 		var err error

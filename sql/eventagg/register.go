@@ -30,11 +30,12 @@ type Row struct {
 
 // Group is what a finalizer sees of one group.
 type Group struct {
-	Rows  []Row // in arrival order, not sorted; the finalizer may reorder them
-	Steps int   // number of conditions (the longest condition list seen)
-	P1    int64 // first parameter (e.g. the window), converted per the overload
-	P2    int64 // second parameter (e.g. mode flags)
-	TS    Kind  // how the overload read the timestamps (their unit)
+	Names *Names // how users name the function and its arguments, for errors
+	Rows  []Row  // in arrival order, not sorted; the finalizer may reorder them
+	Steps int    // number of conditions (the longest condition list seen)
+	P1    int64  // first parameter (e.g. the window), converted per the overload
+	P2    int64  // second parameter (e.g. mode flags)
+	TS    Kind   // how the overload read the timestamps (their unit)
 }
 
 // Result is the SQL type an aggregate returns.
@@ -99,14 +100,46 @@ type Spec struct {
 	Finalize     Finalizer
 	// FinalizeList replaces Finalize for ListBigInt results.
 	FinalizeList ListFinalizer
+	// Names is how users name the function and its arguments in error
+	// messages (a report's internal aggregate fails as the report); empty
+	// names default to Name, "window", "ts" and "conds".
+	Names Names
+	// RejectOthers adds a catch-all overload that fails, naming the
+	// argument, when no typed overload takes the arguments' types
+	// (instead of DuckDB's "no function matches" naming the aggregate).
+	RejectOthers bool
+}
+
+// Names is how users name an aggregate and its arguments.
+type Names struct {
+	Func, P1, TS, Conds string
+}
+
+// withDefaults fills the empty names.
+func (n Names) withDefaults(name string) Names {
+	if n.Func == "" {
+		n.Func = name
+	}
+	if n.P1 == "" {
+		n.P1 = "window"
+	}
+	if n.TS == "" {
+		n.TS = "ts"
+	}
+	if n.Conds == "" {
+		n.Conds = "conds"
+	}
+	return n
 }
 
 type registered struct {
-	spec  Spec
-	index C.int32_t
-	name  *C.char   // C copies of the name and the option names, kept
-	names **C.char  // for the life of the process: DuckDB holds them
-	count C.int32_t // number of option names
+	spec    Spec
+	display Names // spec.Names with defaults
+	index   C.int32_t
+	name    *C.char   // C copies of the name and the option names, kept
+	names   **C.char  // for the life of the process: DuckDB holds them
+	count   C.int32_t // number of option names
+	cnames  C.md_names
 }
 
 var (
@@ -158,8 +191,8 @@ func register(conn unsafe.Pointer, spec Spec) error {
 			has_p1: cBool(o.HasP1), has_mode: cBool(o.HasMode),
 		}
 	}
-	ok := C.md_register(C.duckdb_connection(conn), r.name, resultType(spec.Result), cBool(spec.Result == ListBigInt), r.index, cBool(spec.KeepEmpty),
-		cBool(spec.FoldMasks), &overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
+	ok := C.md_register(C.duckdb_connection(conn), r.name, &r.cnames, cBool(spec.RejectOthers), resultType(spec.Result),
+		cBool(spec.Result == ListBigInt), r.index, cBool(spec.KeepEmpty), cBool(spec.FoldMasks), &overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
 	if ok == 0 {
 		return fmt.Errorf("eventagg: registering %s failed", spec.Name)
 	}
@@ -193,7 +226,9 @@ func lookupOrAdd(spec Spec) *registered {
 		r.spec = spec
 		return r
 	}
-	r := &registered{spec: spec, index: C.int32_t(len(finalizers)), name: C.CString(spec.Name), count: C.int32_t(len(spec.Modes))}
+	display := spec.Names.withDefaults(spec.Name)
+	r := &registered{spec: spec, display: display, index: C.int32_t(len(finalizers)), name: C.CString(spec.Name), count: C.int32_t(len(spec.Modes))}
+	r.cnames = C.md_names{fname: C.CString(display.Func), p1: C.CString(display.P1), ts: C.CString(display.TS), conds: C.CString(display.Conds)}
 	if len(spec.Modes) > 0 {
 		arr := (**C.char)(C.malloc(C.size_t(len(spec.Modes)) * C.size_t(unsafe.Sizeof((*C.char)(nil)))))
 		names := unsafe.Slice(arr, len(spec.Modes))

@@ -36,6 +36,7 @@ var windowFunnelSpec = eventagg.Spec{
 	KeepEmptyFor: []string{"strict_order"},
 	Overloads:    overloads,
 	Finalize:     finalizeLevel,
+	RejectOthers: true,
 }
 
 // pathSpec is the report's internal aggregate: a user's level followed by
@@ -48,6 +49,9 @@ var pathSpec = eventagg.Spec{
 	KeepEmptyFor: []string{"strict_order"},
 	Overloads:    overloads,
 	FinalizeList: finalizeSteps,
+	// The funnel report's arguments, as its users name them.
+	Names:        eventagg.Names{Func: "funnel", P1: "conversion_window", Conds: "steps"},
+	RejectOthers: true,
 }
 
 // eventPool holds event buffers: finalize runs for every group, on
@@ -58,13 +62,17 @@ var eventPool = sync.Pool{New: func() any { b := make([]Event, 0, 64); return &b
 // The caller returns the buffer to eventPool.
 func groupEvents(g *eventagg.Group) (*[]Event, Mode, error) {
 	mode, err := ModeFromBits(g.P2)
+	n := g.Names
+	var me modeError
 	switch {
+	case errors.As(err, &me):
+		return nil, mode, fmt.Errorf("%s: mode: %s", n.Func, me.Reason())
 	case err != nil:
 		return nil, mode, err
 	case g.Steps == 0:
-		return nil, mode, errors.New("window_funnel: conds: the list of steps is empty (expected 1 to 32 conditions)")
+		return nil, mode, fmt.Errorf("%s: %s: the list of steps is empty (expected 1 to 32 conditions)", n.Func, n.Conds)
 	case g.P1 < 0:
-		return nil, mode, fmt.Errorf("window_funnel: window: must not be negative, got %d in the timestamp's unit", g.P1)
+		return nil, mode, fmt.Errorf("%s: %s: must not be negative, got %d in the timestamp's unit", n.Func, n.P1, g.P1)
 	}
 	buf := eventPool.Get().(*[]Event)
 	ev := (*buf)[:0]

@@ -1,7 +1,6 @@
 package funnel
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -68,18 +67,26 @@ func optionBit(name string) (int64, error) {
 		}
 	}
 	if name == "strict" {
-		return 0, errors.New(`window_funnel: mode: "strict" was replaced by "strict_deduplication"`)
+		return 0, modeError(`"strict" was replaced by "strict_deduplication"`)
 	}
-	return 0, fmt.Errorf("window_funnel: mode: unknown option %q (valid options: %s)",
-		name, strings.Join(modeNames[:], ", "))
+	return 0, modeError(fmt.Sprintf("unknown option %q (valid options: %s)", name, strings.Join(modeNames[:], ", ")))
 }
+
+// modeError is a bad mode argument. It reads as window_funnel's; a
+// report that takes a mode names itself instead (Reason).
+type modeError string
+
+func (e modeError) Error() string { return "window_funnel: mode: " + string(e) }
+
+// Reason is what is wrong with the mode, without the function's name.
+func (e modeError) Reason() string { return string(e) }
 
 // ModeFromBits turns a set of option bits (bit i for ModeNames()[i], as
 // martdb's aggregate collector parses the mode argument) into a Mode and
 // checks that the options go together.
 func ModeFromBits(bits int64) (Mode, error) {
 	if bits>>len(modeNames) != 0 {
-		return Mode{}, fmt.Errorf("window_funnel: mode: unknown option bits %#x", bits)
+		return Mode{}, modeError(fmt.Sprintf("unknown option bits %#x", bits))
 	}
 	m := Mode{
 		StrictDeduplication: bits&(1<<0) != 0,
@@ -89,7 +96,7 @@ func ModeFromBits(bits int64) (Mode, error) {
 		AllowReentry:        bits&(1<<4) != 0,
 	}
 	if m.AllowReentry && !m.StrictOrder {
-		return Mode{}, errors.New("window_funnel: mode: allow_reentry requires strict_order")
+		return Mode{}, modeError("allow_reentry requires strict_order")
 	}
 	return m, nil
 }

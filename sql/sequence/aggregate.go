@@ -18,6 +18,7 @@ var overloads = []eventagg.Overload{
 
 var matchSpec = eventagg.Spec{
 	Name: "_martdb_sequence_match", Result: eventagg.Boolean, Overloads: overloads,
+	Names: eventagg.Names{Func: "sequence_match", P1: "pattern"}, RejectOthers: true,
 	Finalize: func(g *eventagg.Group) (int64, bool, error) {
 		return finalize(g, "sequence_match", func(p *Pattern, ev []Event) int64 {
 			if p.Match(ev) {
@@ -30,6 +31,7 @@ var matchSpec = eventagg.Spec{
 
 var countSpec = eventagg.Spec{
 	Name: "_martdb_sequence_count", Result: eventagg.BigInt, Overloads: overloads,
+	Names: eventagg.Names{Func: "sequence_count", P1: "pattern"}, RejectOthers: true,
 	Finalize: func(g *eventagg.Group) (int64, bool, error) {
 		return finalize(g, "sequence_count", (*Pattern).Count)
 	},

@@ -40,9 +40,18 @@ func TestSequenceErrors(t *testing.T) {
 		{"SELECT sequence_count('', time, [number = 1]) FROM t", "sequence_count: pattern:"},
 		{"SELECT sequence_match('(?1)(?3)', time, [number = 1, number = 2]) FROM t", "sequence_match: pattern:"},
 		{"SELECT sequence_match('(?1)', time, []) FROM t", "sequence_match: conds: the list of conditions is empty"},
+		// Wrong types name the function users called and the argument.
+		{"SELECT sequence_count('(?1)', time::VARCHAR, [number = 1]) FROM t", "sequence_count: ts: expected a TIMESTAMP, TIMESTAMPTZ, DATE or integer column, got VARCHAR"},
+		{"SELECT sequence_match('(?1)', time, [number]) FROM t", "sequence_match: conds: expected a list of BOOLEAN conditions such as [c1, c2], got a list of BIGINT"},
+		// A malformed constant pattern fails when the query is bound,
+		// without the driver's prefix for errors raised while executing.
+		{"SELECT sequence_match('(?1', time, [number = 1]) FROM t", `sequence_match: pattern: unexpected end at position 4 (expected ")")`},
 	}
 	for _, c := range cases {
 		_, err := conn.ExecContext(context.Background(), c.q)
+		if err != nil && strings.Contains(err.Error(), "API error") {
+			t.Errorf("%s: the error carries the driver's prefix: %v", c.q, err)
+		}
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error containing %q", c.q, err, c.want)
 		}

@@ -1,6 +1,7 @@
 package sequence
 
 import (
+	"context"
 	"database/sql/driver"
 	"fmt"
 	"sync"
@@ -64,7 +65,7 @@ func (patternUDF) Config() duckdb.ScalarFuncConfig {
 }
 
 func (patternUDF) Executor() duckdb.ScalarFuncExecutor {
-	return duckdb.ScalarFuncExecutor{RowExecutor: func(values []driver.Value) (any, error) {
+	return duckdb.ScalarFuncExecutor{ScalarBinder: checkConstantPattern, RowExecutor: func(values []driver.Value) (any, error) {
 		patternCalls.Add(1)
 		fn, _ := values[0].(string)
 		text, _ := values[1].(string)
@@ -73,4 +74,23 @@ func (patternUDF) Executor() duckdb.ScalarFuncExecutor {
 		}
 		return intern(text), nil
 	}}
+}
+
+// checkConstantPattern compiles a constant pattern when DuckDB binds the
+// call, so that a malformed one fails the query with the matcher's own
+// message: an error returned while executing reaches the user behind the
+// driver's "database/sql/driver: API error:" prefix.
+func checkConstantPattern(ctx context.Context, args []duckdb.ScalarUDFArg) (context.Context, error) {
+	if len(args) != 2 || !args[0].Foldable || !args[1].Foldable {
+		return ctx, nil
+	}
+	fn, _ := args[0].Value.(string)
+	text, ok := args[1].Value.(string)
+	if !ok {
+		return ctx, nil
+	}
+	if _, err := Compile(text, MaxConditions, 1); err != nil {
+		return ctx, fmt.Errorf("%s: %w", fn, err)
+	}
+	return ctx, nil
 }
