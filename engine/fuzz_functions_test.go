@@ -45,10 +45,11 @@ var fuzzTemplates = []string{
 }
 
 var (
-	fuzzWindows = []string{"INTERVAL 1 DAY", "INTERVAL '-1 day'", "0", "-5", "NULL", "9223372036854775807",
+	fuzzWindows = []string{"INTERVAL 1 DAY", "5::SMALLINT", "NULL::INTEGER", "INTERVAL '-1 day'", "0", "-5", "NULL", "9223372036854775807",
 		"'abc'", "INTERVAL 1000000 YEAR", "INTERVAL 1 MONTH", "1.5", "[1]"}
 	fuzzTimestamps = []string{"ts", "ts::DATE", "epoch(ts)::BIGINT", "'x'", "NULL", "ts::VARCHAR",
-		"TIMESTAMP '294247-01-10 04:00:54'", "ts::TIMESTAMPTZ", "amt", "e"}
+		"TIMESTAMP '294247-01-10 04:00:54'", "ts::TIMESTAMPTZ", "amt", "e",
+		"ts::TIMESTAMP_NS", "ts::TIMESTAMP_S", "epoch(ts)::INTEGER", "u::SMALLINT", "u::UBIGINT"}
 	fuzzValues = []string{"NULL", "e = 'buy'", "id_a", "id_b", "1", "-1", "'x'", "[1, 2]", "{'a': 1}",
 		"DATE '2025-01-02'", "'2025-01-02'", "TRUE", "e", "u", "amt", "1e308"}
 	fuzzSources = []string{"ev", "empty", "no_such_table", "'ev'", "(SELECT 1)"}
