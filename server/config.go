@@ -48,6 +48,9 @@ type Config struct {
 	// access restricted it must be one of the engine's allowed
 	// directories.
 	SpoolDir string
+	// BackupDir is where martdb_backup() writes archives (see backup.go);
+	// empty turns the function off.
+	BackupDir string
 }
 
 func (c *Config) logger() *slog.Logger {

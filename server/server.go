@@ -170,6 +170,9 @@ func (s *Server) Prepare(ctx context.Context) error {
 		if err := s.registerFunctions(c); err != nil {
 			return err
 		}
+		if err := s.registerBackup(c); err != nil {
+			return err
+		}
 		return pgcatalog.UseActivityTable(ctx, c, activityFunction)
 	})
 }
