@@ -34,6 +34,7 @@ type options struct {
 	authFailures     int // failed authentications per address per minute
 	logStatements    bool
 	logFormat        string
+	backupDir        string // where martdb_backup() writes archives
 }
 
 // listFlag collects a repeatable flag's values.
@@ -81,6 +82,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.authFailures, "auth-failures-per-minute", 10, "failed logins one address may make in a minute before it is refused for a while; 0 for no limit")
 	fs.BoolVar(&o.logStatements, "log-statements", false, "log every statement with its duration and SQLSTATE (statements may hold personal data)")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log format on stderr: text or json")
+	fs.StringVar(&o.backupDir, "backup-dir", "", "a directory for SELECT * FROM martdb_backup('NAME') to write backup archives into; off when not given")
 	fs.BoolVar(&o.hashPassword, "hash-password", false, "read a password from stdin, print its SCRAM verifier for --users-file, and exit")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: martdb serve [DBFILE] [flags]\n\nServes DBFILE (in memory when omitted) to PostgreSQL clients.\n\nFlags:\n")

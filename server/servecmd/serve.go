@@ -68,6 +68,10 @@ func (o *options) config() (server.Config, error) {
 	for _, u := range o.readOnlyUsers {
 		cfg.ReadOnlyUsers[u] = true
 	}
+	var err error
+	if cfg.BackupDir, err = o.checkBackupDir(); err != nil {
+		return cfg, err
+	}
 	method, err := o.method()
 	if err != nil {
 		return cfg, err
