@@ -2,12 +2,8 @@ package engine
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/martdb/martdb/storage"
 )
@@ -37,40 +33,5 @@ func TestEngineBackup(t *testing.T) {
 	_, err = eng.Backup(ctx, filepath.Join(t.TempDir(), "fk.mdbk"), storage.BackupOptions{})
 	if e := asError(t, err); e.Code != CodeIntegrityViolation {
 		t.Errorf("backup with a foreign key: code %s (%v), want %s", e.Code, e, CodeIntegrityViolation)
-	}
-}
-
-// TestRegisterFunctionsIsSerialised: sessions registering at once run
-// their registrations one at a time.
-func TestRegisterFunctionsIsSerialised(t *testing.T) {
-	eng, _ := openTest(t, "")
-	var running, most atomic.Int32
-	var wg sync.WaitGroup
-	for range 4 {
-		s, err := eng.NewSession(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			err := s.RegisterFunctions(context.Background(), func(c *sql.Conn) error {
-				n := running.Add(1)
-				defer running.Add(-1)
-				if n > most.Load() {
-					most.Store(n)
-				}
-				time.Sleep(20 * time.Millisecond)
-				_, err := c.ExecContext(context.Background(), "SELECT 1")
-				return err
-			})
-			if err != nil {
-				t.Error(err)
-			}
-		}()
-	}
-	wg.Wait()
-	if most.Load() != 1 {
-		t.Errorf("%d registrations ran at once, want 1", most.Load())
 	}
 }

@@ -474,8 +474,14 @@ func TestRestoreOverExistingFile(t *testing.T) {
 	if err := os.WriteFile(target+".wal", []byte("stale log"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Chmod(target, 0o640); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Restore(ctx, archive, target, RestoreOptions{Force: true}); err != nil {
 		t.Fatal(err)
+	}
+	if st, err := os.Stat(target); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("the replaced file's mode is not kept: %v, %v", st.Mode(), err)
 	}
 	if _, err := os.Stat(target + ".wal"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the old write-ahead log is still there (%v)", err)

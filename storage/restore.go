@@ -77,6 +77,15 @@ func Restore(ctx context.Context, archive, dbfile string, opt RestoreOptions) (*
 			return nil, fmt.Errorf("restore: removing the old write-ahead log: %w", err)
 		}
 	}
+	// The temporary file was made private (0600); give the database the
+	// mode of the file it replaces, or DuckDB's usual 0644.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(dbfile); err == nil {
+		mode = st.Mode().Perm()
+	}
+	if err := os.Chmod(tmp, mode); err != nil {
+		return nil, fmt.Errorf("restore: %w", err)
+	}
 	if err := os.Rename(tmp, dbfile); err != nil {
 		return nil, fmt.Errorf("restore: %w", err)
 	}
