@@ -114,7 +114,7 @@ func countTables(ctx context.Context, c *sql.Conn, db string) ([]TableCount, err
 	if err != nil {
 		return nil, err
 	}
-	var tables []TableCount
+	tables := []TableCount{} // [] rather than null in the manifest
 	for rows.Next() {
 		var t TableCount
 		if err := rows.Scan(&t.Schema, &t.Name); err != nil {
@@ -143,7 +143,7 @@ func listViews(ctx context.Context, c *sql.Conn, db string) ([]string, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var views []string
+	views := []string{} // [] rather than null in the manifest
 	for rows.Next() {
 		var v string
 		if err := rows.Scan(&v); err != nil {
