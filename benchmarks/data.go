@@ -66,7 +66,7 @@ func ensureData(ctx context.Context, label string, scale float64, logf func(stri
 	if err != nil {
 		return nil, err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("shop-%s-seed1.duckdb", strings.ReplaceAll(label, " ", "")))
+	path := filepath.Join(dir, fmt.Sprintf("shop-%s-seed1-%s.duckdb", strings.ReplaceAll(label, " ", ""), dataVersion))
 	d := &dataset{Label: label, Path: path, Scale: scale}
 	if _, err := os.Stat(path); err == nil {
 		logf("data: %s from the cache (%s)", label, path)
@@ -87,6 +87,9 @@ func ensureData(ctx context.Context, label string, scale float64, logf func(stri
 	defer conn.Close()
 	st, err := datagen.Generate(ctx, conn, datagen.Config{Scale: scale, Seed: 1}, nil)
 	if err != nil {
+		return nil, err
+	}
+	if err := addExtraTables(ctx, conn, st.Customers, st.Events); err != nil {
 		return nil, err
 	}
 	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {

@@ -169,6 +169,14 @@ SELECT count(*) AS sessions, sum(events) AS events, round(sum(secs)) AS seconds 
             FROM (SELECT user_id, toUnixTimestamp64Micro(ts) AS t FROM events)))
     GROUP BY user_id, sn)`,
 	}},
+	{Name: "clv", Title: "customer lifetime value (BG/NBD and Gamma-Gamma fits, then per customer), clv_orders", SQL: map[string]string{
+		dialectMartdb: `SELECT count(*) AS customers, round(sum(expected_purchases), 1) AS purchases,
+       round(sum(clv), 0) AS value, count(*) FILTER (WHERE p_alive < 0.3) AS at_risk
+FROM clv(clv_orders, customer_id, ts, amount)`,
+	}},
+	{Name: "unify_ids", Title: "identity unification of id_pairs (one customer key per connected group)", SQL: map[string]string{
+		dialectMartdb: `SELECT count(*) AS ids, count(DISTINCT customer_key) AS customers FROM unify_ids(id_pairs, email, phone)`,
+	}},
 	{Name: "point", Title: "point lookup of one customer", Wire: true, SQL: map[string]string{
 		dialectMartdb:     `SELECT customer_id, country, channel FROM customers WHERE customer_id = 4242`,
 		dialectPortable:   `SELECT customer_id, country, channel FROM customers WHERE customer_id = 4242`,
