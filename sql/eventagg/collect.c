@@ -361,8 +361,15 @@ static void md_collect(duckdb_function_info info, md_info *mi, duckdb_data_chunk
 		if (mask == 0 && !s->keep_empty) {
 			continue;
 		}
-		if (mi->fold && s->len == 1) {
-			s->rows[0].mask |= mask;
+		if (mi->fold) {
+			if (s->len == 0) {
+				s->one.ts = md_read(ts, k.ts, i);
+				s->one.mask = mask;
+				s->one.seq = seq;
+				s->len = 1;
+			} else {
+				s->one.mask |= mask;
+			}
 			continue;
 		}
 		if (!md_grow(s, 1)) {
@@ -406,8 +413,14 @@ static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source
 			dst->next_seq += src->next_seq;
 			continue;
 		}
-		if (mi->fold && dst->len == 1) {
-			dst->rows[0].mask |= src->rows[0].mask;
+		if (mi->fold) {
+			if (dst->len == 0) {
+				dst->one = src->one;
+				dst->one.seq += dst->next_seq;
+				dst->len = 1;
+			} else {
+				dst->one.mask |= src->one.mask;
+			}
 			dst->next_seq += src->next_seq;
 			continue;
 		}
@@ -541,6 +554,22 @@ int md_list_append(duckdb_vector result, idx_t row, const int64_t *values, idx_t
 	}
 	int64_t *child = (int64_t *)duckdb_vector_get_data(duckdb_list_vector_get_child(result));
 	memcpy(child + size, values, n * sizeof(int64_t));
+	duckdb_list_vector_set_size(result, size + n);
+	duckdb_list_entry *entries = (duckdb_list_entry *)duckdb_vector_get_data(result);
+	entries[row].offset = size;
+	entries[row].length = n;
+	return 1;
+}
+
+int md_list_append32(duckdb_vector result, idx_t row, const int64_t *values, idx_t n) {
+	idx_t size = duckdb_list_vector_get_size(result);
+	if (duckdb_list_vector_reserve(result, size + n) != DuckDBSuccess) {
+		return 0;
+	}
+	int32_t *child = (int32_t *)duckdb_vector_get_data(duckdb_list_vector_get_child(result));
+	for (idx_t i = 0; i < n; i++) {
+		child[size + i] = (int32_t)values[i];
+	}
 	duckdb_list_vector_set_size(result, size + n);
 	duckdb_list_entry *entries = (duckdb_list_entry *)duckdb_vector_get_data(result);
 	entries[row].offset = size;

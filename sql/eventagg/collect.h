@@ -25,6 +25,7 @@ typedef struct {
 	int32_t has_params;
 	int32_t keep_empty;
 	int32_t go_ts_kind1; // the Go Kind of the timestamps + 1, when the catch-all read them; 0 otherwise
+	md_row one;          // a folding aggregate's single row (len 0 or 1, rows NULL): no allocation per group
 } md_state;
 
 // How a timestamp or parameter column is read into an int64.
@@ -91,6 +92,10 @@ typedef struct {
 // md_list_append appends n values to a BIGINT[] result vector's child and
 // writes the list entry of row; it returns 0 when memory ran out.
 int md_list_append(duckdb_vector result, idx_t row, const int64_t *values, idx_t n);
+
+// md_list_append32 is md_list_append for an INTEGER[] result: each value
+// is stored as an int32.
+int md_list_append32(duckdb_vector result, idx_t row, const int64_t *values, idx_t n);
 
 int md_register(duckdb_connection con, const char *name, const md_names *display, int32_t reject_others, duckdb_type result,
                 int32_t list_result, int32_t finalizer, int32_t keep_empty, int32_t fold, const md_overload *overloads,

@@ -27,7 +27,11 @@ func goFinalize(finalizer C.int32_t, tsKind C.int32_t, states *unsafe.Pointer, r
 	var list []int64
 	for i, p := range sts {
 		st := (*C.md_state)(p)
-		g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(st.rows)), int(st.len))
+		if st.rows == nil && st.len == 1 { // a folding aggregate's inline row
+			g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(&st.one)), 1)
+		} else {
+			g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(st.rows)), int(st.len))
+		}
 		g.Steps, g.P1, g.P2 = int(st.steps), int64(st.p1), int64(st.p2)
 		g.TS = Kind(tsKind)
 		if st.go_ts_kind1 != 0 { // read by the catch-all overload, which knows the kind per group
@@ -36,9 +40,9 @@ func goFinalize(finalizer C.int32_t, tsKind C.int32_t, states *unsafe.Pointer, r
 		row := int(offset) + i
 		var ok bool
 		var err error
-		if r.spec.Result == ListBigInt {
+		if r.spec.Result.isList() {
 			list, ok, err = r.spec.FinalizeList(&g, list[:0])
-			if err == nil && ok && !appendList(result, row, list) {
+			if err == nil && ok && !appendList(result, row, list, r.spec.Result == ListInteger) {
 				err = errOutOfMemory
 			}
 		} else {
@@ -60,11 +64,15 @@ func goFinalize(finalizer C.int32_t, tsKind C.int32_t, states *unsafe.Pointer, r
 
 var errOutOfMemory = errors.New("out of memory writing a list result")
 
-// appendList writes list as row's value of a BIGINT[] result vector.
-func appendList(result C.duckdb_vector, row int, list []int64) bool {
+// appendList writes list as row's value of a BIGINT[] result vector, or
+// of an INTEGER[] one when int32 is set.
+func appendList(result C.duckdb_vector, row int, list []int64, int32 bool) bool {
 	var p *C.int64_t
 	if len(list) > 0 {
 		p = (*C.int64_t)(unsafe.Pointer(&list[0]))
+	}
+	if int32 {
+		return C.md_list_append32(result, C.idx_t(row), p, C.idx_t(len(list))) != 0
 	}
 	return C.md_list_append(result, C.idx_t(row), p, C.idx_t(len(list))) != 0
 }

@@ -46,8 +46,12 @@ const (
 	Integer Result = iota
 	BigInt
 	Boolean
-	ListBigInt // BIGINT[]
+	ListBigInt  // BIGINT[]
+	ListInteger // INTEGER[] (the finalizer's values must fit)
 )
+
+// isList reports whether r is a list result, computed by a ListFinalizer.
+func (r Result) isList() bool { return r == ListBigInt || r == ListInteger }
 
 // Finalizer computes one group's result. valid=false gives NULL; an error
 // fails the query with its message.
@@ -86,10 +90,11 @@ type Spec struct {
 	Name      string
 	Result    Result
 	KeepEmpty bool // keep rows whose conditions are all false
-	// FoldMasks keeps no rows: a group's state is one row whose Mask is
-	// the union of its rows' masks (its TS and Seq are those of the first
-	// row with a true condition). For aggregates such as retention that
-	// need only which conditions held somewhere in the group.
+	// FoldMasks keeps no rows: a group's state is one row, held in the
+	// state itself (no allocation per group), whose Mask is the union of
+	// its rows' masks (its TS and Seq are those of the first row with a
+	// true condition). For aggregates such as retention that need only
+	// which conditions held somewhere in the group.
 	FoldMasks bool
 	// Modes are the option names the mode argument accepts; the group's
 	// P2 has bit i set for Modes[i]. KeepEmptyFor lists the options that
@@ -98,7 +103,7 @@ type Spec struct {
 	KeepEmptyFor []string
 	Overloads    []Overload
 	Finalize     Finalizer
-	// FinalizeList replaces Finalize for ListBigInt results.
+	// FinalizeList replaces Finalize for list results.
 	FinalizeList ListFinalizer
 	// Names is how users name the function and its arguments in error
 	// messages (a report's internal aggregate fails as the report); empty
@@ -179,7 +184,7 @@ func exists(ctx context.Context, conn *sql.Conn, name string) (bool, error) {
 // register registers spec through the C API.
 func register(conn unsafe.Pointer, spec Spec) error {
 	if len(spec.Overloads) == 0 || (spec.Finalize == nil) == (spec.FinalizeList == nil) ||
-		(spec.Result == ListBigInt) != (spec.FinalizeList != nil) {
+		spec.Result.isList() != (spec.FinalizeList != nil) {
 		return fmt.Errorf("eventagg: %s: needs overloads and exactly one finalizer matching its result type", spec.Name)
 	}
 	r := lookupOrAdd(spec)
@@ -192,7 +197,7 @@ func register(conn unsafe.Pointer, spec Spec) error {
 		}
 	}
 	ok := C.md_register(C.duckdb_connection(conn), r.name, &r.cnames, cBool(spec.RejectOthers), resultType(spec.Result),
-		cBool(spec.Result == ListBigInt), r.index, cBool(spec.KeepEmpty), cBool(spec.FoldMasks), &overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
+		cBool(spec.Result.isList()), r.index, cBool(spec.KeepEmpty), cBool(spec.FoldMasks), &overloads[0], C.int(len(overloads)), r.names, r.count, C.int32_t(spec.modeBits(spec.KeepEmptyFor)))
 	if ok == 0 {
 		return fmt.Errorf("eventagg: registering %s failed", spec.Name)
 	}
@@ -280,6 +285,8 @@ func resultType(r Result) C.duckdb_type {
 		return C.DUCKDB_TYPE_BOOLEAN
 	case ListBigInt:
 		return C.DUCKDB_TYPE_BIGINT // the element type; md_register wraps it in a LIST
+	case ListInteger:
+		return C.DUCKDB_TYPE_INTEGER // likewise
 	}
 	return C.DUCKDB_TYPE_INTEGER
 }

@@ -1,7 +1,7 @@
 -- retention(conds) as an aggregate: ClickHouse's retention(cond1, ..., condN)
 -- with the conditions in one list. The internal aggregate
--- _martdb_retention_mask (registered through sql/eventagg) packs each
--- group's result into a BIGINT; _martdb_retention_list unpacks it.
+-- _martdb_retention (registered through sql/eventagg) folds each group's
+-- conditions into one mask and returns the INTEGER[] result.
 
 -- _martdb_retention_conds checks the condition list of one row: a list
 -- (any list castable to BOOLEAN[]) of 1 to 32 conditions. A NULL list
@@ -15,10 +15,5 @@ CREATE OR REPLACE TEMP MACRO _martdb_retention_conds(conds) AS
         ELSE error('retention: conds: expected 1 to 32 conditions, got ' || len(conds::BOOLEAN[]))
     END;
 
--- _martdb_retention_list unpacks the aggregate's BIGINT: N = packed >> 32
--- conditions, rk = bit k-1. NULL stays NULL.
-CREATE OR REPLACE TEMP MACRO _martdb_retention_list(packed) AS
-    list_transform(range(packed >> 32), lambda _martdb_bit: ((packed >> _martdb_bit) & 1)::INTEGER);
-
 CREATE OR REPLACE TEMP MACRO retention(conds) AS
-    _martdb_retention_list(_martdb_retention_mask(0::BIGINT, _martdb_retention_conds(conds)))
+    _martdb_retention(0::BIGINT, _martdb_retention_conds(conds))

@@ -167,25 +167,21 @@ func TestAggregateConditionCount(t *testing.T) {
 	sqltest.WantError(t, conn, `SELECT retention(i = 1) FROM c`, "retention: conds:", "list", "got BOOLEAN")
 }
 
-// TestPack checks the finalizer's packing directly.
-func TestPack(t *testing.T) {
+// TestFinalizeList checks the finalizer's list directly.
+func TestFinalizeList(t *testing.T) {
 	rows := []eventagg.Row{{Mask: 0b0100}, {Mask: 0b0001}, {Mask: 0b1000}}
-	v, ok, err := finalizeMask(&eventagg.Group{Rows: rows, Steps: 4})
-	if err != nil || !ok || v != 0b1101|4<<32 {
-		t.Errorf("c1 held: got %b, %v, %v; want %b", v, ok, err, 0b1101|4<<32)
+	check := func(what string, g *eventagg.Group, want []int64, wantOK bool) {
+		t.Helper()
+		got, ok, err := finalizeList(g, nil)
+		if err != nil || ok != wantOK || !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, %v, %v; want %v, %v", what, got, ok, err, want, wantOK)
+		}
 	}
-	v, ok, _ = finalizeMask(&eventagg.Group{Rows: rows[2:], Steps: 4})
-	if !ok || v != 4<<32 {
-		t.Errorf("c1 never held: got %b, want only N", v)
-	}
-	v, ok, _ = finalizeMask(&eventagg.Group{Steps: 2})
-	if !ok || v != 2<<32 {
-		t.Errorf("no true condition: got %b, want only N", v)
-	}
-	if _, ok, _ := finalizeMask(&eventagg.Group{}); ok {
-		t.Error("no condition list: want NULL")
-	}
-	if v := pack(1<<31|1, 32); v != 1<<31|1|32<<32 {
-		t.Errorf("32 conditions: got %b", v)
-	}
+	check("c1 held", &eventagg.Group{Rows: rows, Steps: 4}, []int64{1, 0, 1, 1}, true)
+	check("c1 never held", &eventagg.Group{Rows: rows[2:], Steps: 4}, []int64{0, 0, 0, 0}, true)
+	check("no true condition", &eventagg.Group{Steps: 2}, []int64{0, 0}, true)
+	check("no condition list", &eventagg.Group{}, nil, false)
+	want := make([]int64, 32)
+	want[0], want[31] = 1, 1
+	check("32 conditions", &eventagg.Group{Rows: []eventagg.Row{{Mask: 1<<31 | 1}}, Steps: 32}, want, true)
 }

@@ -34,13 +34,18 @@
 //     so an empty group cannot otherwise occur.
 //
 // How it is built: the macro retention(conds) calls the internal aggregate
-// _martdb_retention_mask(0::BIGINT, conds), registered through
-// sql/eventagg with a constant timestamp (only the conditions matter). Its
-// C side folds each row's conditions into a bit mask; its Go finalizer
-// ORs a group's masks, clears them when bit 1 (c1) is unset, and returns
-// mask | N<<32 as a BIGINT. The helper macro _martdb_retention_list turns
-// that into the INTEGER[] with list_transform over range(N). The checks on
-// the list run in the macro _martdb_retention_conds (eventagg's own limit
+// _martdb_retention(0::BIGINT, conds), registered through sql/eventagg
+// with a constant timestamp (only the conditions matter). Its C side folds
+// each row's conditions into a bit mask and ORs them into the group's
+// state, which holds that one mask and allocates nothing (FoldMasks); its
+// Go finalizer clears the mask when bit 1 (c1) is unset and writes the
+// INTEGER[] directly. On the benchmark's 10M-event D1/D7/D30 query
+// (medians of 5, in one run): 0.78 s when every row with a true condition
+// was kept and the list unpacked from a BIGINT by a lambda, 0.49 s with
+// the fold held in the state, 0.43 s with the list written by the
+// finalizer; hand-written DuckDB SQL with bool_or takes 0.33 s. What
+// remains is DuckDB building the condition list of every row (about 0.2 s
+// of CPU) and the C API's per-chunk aggregate calls. The checks on the list run in the macro _martdb_retention_conds (eventagg's own limit
 // would name the internal aggregate rather than retention). DuckDB keeps
 // the aggregate in the database instance's catalog and will not register
 // it twice, so a second session on the same database finds it there and

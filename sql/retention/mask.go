@@ -2,32 +2,40 @@ package retention
 
 import "github.com/martdb/martdb/sql/eventagg"
 
-// maskAggregate is the name of the internal aggregate behind the
+// listAggregate is the name of the internal aggregate behind the
 // retention(conds) macro.
-const maskAggregate = "_martdb_retention_mask"
+const listAggregate = "_martdb_retention"
 
-// maskSpec is the internal aggregate _martdb_retention_mask(ts BIGINT,
-// conds BOOLEAN[]) -> BIGINT. The retention(conds) macro calls it with a
-// constant timestamp: only the conditions matter.
-var maskSpec = eventagg.Spec{
-	Name:      maskAggregate,
-	Result:    eventagg.BigInt,
-	FoldMasks: true, // only the union of the masks matters
-	Overloads: []eventagg.Overload{{TS: eventagg.Int64}},
-	Finalize:  finalizeMask,
+// listSpec is the internal aggregate _martdb_retention(ts BIGINT, conds
+// BOOLEAN[]) -> INTEGER[]. The retention(conds) macro calls it with a
+// constant timestamp: only the conditions matter, and only which of them
+// held somewhere in the group, so the collector folds each group's rows
+// into one mask (no row is kept).
+var listSpec = eventagg.Spec{
+	Name:         listAggregate,
+	Result:       eventagg.ListInteger,
+	FoldMasks:    true,
+	Overloads:    []eventagg.Overload{{TS: eventagg.Int64}},
+	FinalizeList: finalizeList,
 }
 
-// finalizeMask packs one group's retention result into a BIGINT: bits 0 to
-// 31 hold r1..rN (bit k-1 for rk) and bits 32 and up hold N, the number of
-// conditions (the longest condition list of the group). The bits are the
-// union of the masks of the group's rows, kept only when condition 1 holds
-// on some row: rk = c1 somewhere AND ck somewhere. A group with no
-// condition list at all (every list NULL, or no rows) gives NULL.
-func finalizeMask(g *eventagg.Group) (int64, bool, error) {
+// finalizeList is one group's retention result [r1, ..., rN]: N is the
+// number of conditions (the longest condition list of the group), and
+// rk = 1 when condition 1 held on some row and condition k held on some
+// row (r1: condition 1 held). A group with no condition list at all
+// (every list NULL, or no rows) gives NULL.
+func finalizeList(g *eventagg.Group, dst []int64) ([]int64, bool, error) {
 	if g.Steps == 0 {
-		return 0, false, nil
+		return dst, false, nil
 	}
-	return pack(unionMask(g.Rows), g.Steps), true, nil
+	union := unionMask(g.Rows)
+	if union&1 == 0 {
+		union = 0
+	}
+	for k := 0; k < g.Steps; k++ {
+		dst = append(dst, int64(union>>k&1))
+	}
+	return dst, true, nil
 }
 
 // unionMask ORs the condition masks of rows.
@@ -37,13 +45,4 @@ func unionMask(rows []eventagg.Row) uint32 {
 		m |= r.Mask
 	}
 	return m
-}
-
-// pack applies the rule on condition 1 to the union mask and puts the
-// number of conditions above it.
-func pack(union uint32, steps int) int64 {
-	if union&1 == 0 {
-		union = 0
-	}
-	return int64(union) | int64(steps)<<32
 }

@@ -22,7 +22,7 @@ var reportSQL string
 // register makes the family callable on conn: the internal aggregate
 // first (the macros refer to it), then the macros.
 func register(ctx context.Context, conn catalog.Conn) error {
-	if err := eventagg.Register(ctx, conn.SQL, conn.Handle, maskSpec); err != nil {
+	if err := eventagg.Register(ctx, conn.SQL, conn.Handle, listSpec); err != nil {
 		return err
 	}
 	for _, text := range []string{aggregateSQL, reportSQL} {
