@@ -62,6 +62,13 @@ func (r *repl) interrupt() {
 	}
 }
 
+// executing reports whether a statement, import or export is executing.
+func (r *repl) executing() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cancel != nil
+}
+
 // showProgress draws DuckDB's progress for the running statement on
 // stderr once it has run for progressDelay (or, when DuckDB cannot tell,
 // how long it has run), and returns the function that erases it (safe to

@@ -117,6 +117,26 @@ func TestREPLRestoresTerminal(t *testing.T) {
 		}
 		s.checkRestored()
 	})
+	t.Run("SIGTERM during a query", func(t *testing.T) {
+		s := startTerm(t)
+		s.ready()
+		s.typeSlowly("select count(*) from range(100000000000) t(i) where i % 7 = 3;\r")
+		s.waitForOutput("\rrunning", 30*time.Second)
+		s.cmd.Process.Signal(syscall.SIGTERM)
+		if code := s.wait(20 * time.Second); code != 128+int(syscall.SIGTERM) {
+			t.Fatalf("exit code %d after SIGTERM, want %d", code, 128+int(syscall.SIGTERM))
+		}
+		// What the program wrote before it exited may still be on its
+		// way to the emulator.
+		deadline := time.Now().Add(5 * time.Second)
+		for strings.Contains(s.screen(), "running") && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		if strings.Contains(s.screen(), "running") {
+			t.Errorf("the progress line was left on the screen:\n%s", s.screen())
+		}
+		s.checkRestored()
+	})
 }
 
 // TestREPLCompletionShowsFunctions completes a table function name and

@@ -42,12 +42,26 @@ func (e *env) startREPL(eng *engine.Engine, s *engine.Session, p *printer, o *op
 				r.interrupt()
 				continue
 			}
-			r.interrupt()
-			// The shell's prompt starts a line of its own (the terminal
-			// may be raw, where a newline does not return the carriage).
-			fmt.Fprint(e.stdout, "\r\n")
+			// The statement executing, if any, is left alone: cancelled,
+			// it would return and the loop would put the terminal back in
+			// raw mode for the next prompt while this goroutine restores
+			// it, and closing the engine under it could crash. DuckDB's
+			// write-ahead log keeps what was committed.
+			busy := r.executing()
+			if busy && isTerminal(e.stderr) {
+				// Erase the progress line, if one is drawn: the shell's
+				// prompt comes on that line.
+				fmt.Fprint(e.stderr, "\r\x1b[K")
+			} else {
+				// The shell's prompt starts a line of its own (the
+				// terminal may be raw, where a newline does not return
+				// the carriage).
+				fmt.Fprint(e.stdout, "\r\n")
+			}
 			restoreTerminal(e.stdin, saved)
-			r.eng.Close()
+			if !busy {
+				r.eng.Close() // the loop is waiting for input, not using it
+			}
 			os.Exit(128 + int(sig.(syscall.Signal)))
 		}
 	}()
