@@ -130,3 +130,18 @@ func TestWireSmoke(t *testing.T) {
 		t.Errorf("the text report lacks the wire table:\n%s", stdout.String())
 	}
 }
+
+// TestWireReportWithoutPostgres: a peer that did not run shows no number
+// (a 0.0 would read as a measurement).
+func TestWireReportWithoutPostgres(t *testing.T) {
+	var b bytes.Buffer
+	writeWire(&b, []wireResult{{Target: "martdb", Script: "point", Mode: "simple", Clients: 1, TPS: 900}}, nil, true)
+	if !strings.Contains(b.String(), "| point | simple | 1 | 900.0 | — |  |") {
+		t.Errorf("report:\n%s", b.String())
+	}
+	writeWire(&b, []wireResult{{Target: "martdb", Script: "point", Mode: "simple", Clients: 1, TPS: 900},
+		{Target: "postgres", Script: "point", Mode: "simple", Clients: 1, TPS: 1800}}, nil, true)
+	if !strings.Contains(b.String(), "| point | simple | 1 | 900.0 | 1800.0 | 0.50× |") {
+		t.Errorf("report:\n%s", b.String())
+	}
+}

@@ -25,6 +25,14 @@ func runWireBenchmarks(ctx context.Context, d *dataset, seconds int, logf func(s
 		return nil, nil, nil
 	}
 	var targets []wireTarget
+	// PostgreSQL first: its loader reads the DuckDB file with a
+	// configuration of its own, which DuckDB refuses while martdb's engine
+	// has the file open; the loader closes it when done.
+	pg := &postgresPeer{}
+	pgErr := pg.Open(ctx, d)
+	if pgErr == nil {
+		defer pg.Close()
+	}
 	eng, _, err := openMartdb(ctx, d)
 	if err != nil {
 		return nil, nil, err
@@ -39,11 +47,9 @@ func runWireBenchmarks(ctx context.Context, d *dataset, seconds int, logf func(s
 	defer srv.Shutdown(context.Background())
 	addr := ln.Addr().(*net.TCPAddr)
 	targets = append(targets, wireTarget{"martdb", fmt.Sprintf("host=127.0.0.1 port=%d user=bench dbname=bench sslmode=disable", addr.Port), dialectMartdb})
-	pg := &postgresPeer{}
-	if err := pg.Open(ctx, d); err != nil {
-		logf("skip wire postgres: %v", err)
+	if pgErr != nil {
+		logf("skip wire postgres: %v", pgErr)
 	} else {
-		defer pg.Close()
 		targets = append(targets, wireTarget{"postgres", fmt.Sprintf("host=127.0.0.1 port=%d user=postgres dbname=postgres sslmode=disable", pg.port), dialectPostgres})
 	}
 	customers := int64(d.Scale * 10_000)
@@ -106,15 +112,19 @@ func writeWire(w io.Writer, results []wireResult, streams []streamResult, markdo
 		byKey[k][r.Target] = r.TPS
 	}
 	for _, k := range order {
-		m, p := byKey[k]["martdb"], byKey[k]["postgres"]
-		ratio := ""
-		if p > 0 {
-			ratio = fmt.Sprintf("%.2f×", m/p)
+		m := byKey[k]["martdb"]
+		p, ran := byKey[k]["postgres"]
+		ratio, pgText := "", "—" // a peer that did not run shows no number, never 0
+		if ran {
+			pgText = fmt.Sprintf("%.1f", p)
+			if p > 0 {
+				ratio = fmt.Sprintf("%.2f×", m/p)
+			}
 		}
 		if markdown {
-			fmt.Fprintf(w, "| %s | %s | %d | %.1f | %.1f | %s |\n", k.script, k.mode, k.clients, m, p, ratio)
+			fmt.Fprintf(w, "| %s | %s | %d | %.1f | %s | %s |\n", k.script, k.mode, k.clients, m, pgText, ratio)
 		} else {
-			fmt.Fprintf(w, "  %-10s %-9s %7d %10.1f %10.1f %8s\n", k.script, k.mode, k.clients, m, p, ratio)
+			fmt.Fprintf(w, "  %-10s %-9s %7d %10.1f %10s %8s\n", k.script, k.mode, k.clients, m, pgText, ratio)
 		}
 	}
 	for _, s := range streams {
