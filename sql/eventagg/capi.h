@@ -1,4 +1,6 @@
-// Declarations of the part of DuckDB's C API that eventagg uses. The
+// Declarations of the part of DuckDB's C API that martdb's C-API
+// aggregates use (this package's, and sql/identity's, which includes this
+// file). The
 // functions are defined in the DuckDB library that duckdb-go-bindings
 // links into every martdb binary; these are the published C signatures.
 #ifndef MARTDB_EVENTAGG_CAPI_H
@@ -69,6 +71,7 @@ duckdb_state duckdb_register_aggregate_function_set(duckdb_connection con, duckd
 
 duckdb_logical_type duckdb_create_logical_type(duckdb_type type);
 duckdb_logical_type duckdb_create_list_type(duckdb_logical_type type);
+duckdb_logical_type duckdb_create_struct_type(duckdb_logical_type *member_types, const char **member_names, idx_t member_count);
 void duckdb_destroy_logical_type(duckdb_logical_type *type);
 duckdb_type duckdb_get_type_id(duckdb_logical_type type);
 duckdb_logical_type duckdb_list_type_child_type(duckdb_logical_type type);
@@ -81,6 +84,8 @@ uint64_t *duckdb_vector_get_validity(duckdb_vector vector);
 void duckdb_vector_ensure_validity_writable(duckdb_vector vector);
 void duckdb_validity_set_row_invalid(uint64_t *validity, idx_t row);
 duckdb_vector duckdb_list_vector_get_child(duckdb_vector vector);
+duckdb_vector duckdb_struct_vector_get_child(duckdb_vector vector, idx_t index);
+void duckdb_vector_assign_string_element_len(duckdb_vector vector, idx_t index, const char *str, idx_t str_len);
 idx_t duckdb_list_vector_get_size(duckdb_vector vector);
 duckdb_state duckdb_list_vector_set_size(duckdb_vector vector, idx_t size);
 duckdb_state duckdb_list_vector_reserve(duckdb_vector vector, idx_t required_capacity);
