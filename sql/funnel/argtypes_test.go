@@ -33,8 +33,8 @@ func TestArgumentTypesThatCast(t *testing.T) {
 		if !slices.Equal(typed, cast) {
 			t.Errorf("%s\n gives %v\n%s\n gives %v", p.typed, typed, p.cast, cast)
 		}
-		if slices.Equal(typed, make([]string, len(typed))) || len(typed) != 17 {
-			t.Errorf("%s: %v: expected 17 levels", p.typed, typed)
+		if len(typed) != 17 || !slices.Contains(typed, "3") {
+			t.Errorf("%s: %v: expected 17 levels, some users reaching step 3", p.typed, typed)
 		}
 	}
 	// The report, through the same path.
