@@ -3,7 +3,6 @@ package servecmd
 import (
 	"bytes"
 	"context"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,29 +56,10 @@ func TestServeWithBackupDir(t *testing.T) {
 	base := t.TempDir()
 	path, backups := filepath.Join(base, "shop.db"), filepath.Join(base, "backups")
 	os.Mkdir(backups, 0o755)
-	o, err := parseFlags([]string{path, "--listen", "127.0.0.1:0", "--backup-dir", backups}, &bytes.Buffer{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := o.config()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	ready := make(chan net.Addr, 1)
-	done := make(chan error, 1)
-	var log bytes.Buffer
-	go func() { done <- run(ctx, o, cfg, &log, ready) }()
-	var addr net.Addr
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve ended early: %v\n%s", err, log.String())
-	}
-	host, port, _ := net.SplitHostPort(addr.String())
+	srv := serve(t, []string{path, "--listen", "127.0.0.1:0", "--backup-dir", backups}, nil)
 	cctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	c, err := pgx.Connect(cctx, "host="+host+" port="+port+" dbname=shop sslmode=disable user=ann")
+	c, err := pgx.Connect(cctx, "host="+srv.host+" port="+srv.port+" dbname=shop sslmode=disable user=ann")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,9 +71,8 @@ func TestServeWithBackupDir(t *testing.T) {
 		t.Fatalf("martdb_backup: %d rows, %v", rows, err)
 	}
 	c.Close(cctx)
-	stop()
-	if err := <-done; err != nil {
-		t.Fatalf("serve: %v\n%s", err, log.String())
+	if err := srv.stop(); err != nil {
+		t.Fatalf("serve: %v\n%s", err, srv.log.String())
 	}
 	m, err := storage.Restore(context.Background(), filepath.Join(backups, "shop.mdbk"), filepath.Join(base, "copy.db"), storage.RestoreOptions{})
 	if err != nil || len(m.Tables) != 1 || m.Tables[0].Rows != 10 {

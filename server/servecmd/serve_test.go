@@ -3,7 +3,6 @@ package servecmd
 import (
 	"bytes"
 	"context"
-	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/martdb/martdb/engine"
+	"github.com/martdb/martdb/server"
 	"github.com/martdb/martdb/server/auth"
 )
 
@@ -81,28 +81,9 @@ func TestConfigChecks(t *testing.T) {
 // file afterwards.
 func TestServeAndShutdown(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shop.db")
-	o, err := parseFlags([]string{path, "--listen", "127.0.0.1:0", "--user", "ann=s3cret", "--auth", "scram"}, &bytes.Buffer{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := o.config()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Auth.FailDelay = -1
-	ctx, stop := context.WithCancel(context.Background())
-	ready := make(chan net.Addr, 1)
-	done := make(chan error, 1)
-	var log bytes.Buffer
-	go func() { done <- run(ctx, o, cfg, &log, ready) }()
-	var addr net.Addr
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve ended early: %v\n%s", err, log.String())
-	}
-	host, port, _ := net.SplitHostPort(addr.String())
-	dsn := "host=" + host + " port=" + port + " dbname=shop sslmode=disable user=ann"
+	srv := serve(t, []string{path, "--listen", "127.0.0.1:0", "--user", "ann=s3cret", "--auth", "scram"},
+		func(cfg *server.Config) { cfg.Auth.FailDelay = -1 })
+	dsn := "host=" + srv.host + " port=" + srv.port + " dbname=shop sslmode=disable user=ann"
 	cctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if _, err := pgx.Connect(cctx, dsn+" password=wrong"); err == nil || !strings.Contains(err.Error(), "28P01") {
@@ -127,12 +108,11 @@ func TestServeAndShutdown(t *testing.T) {
 		t.Errorf("COPY FROM STDIN: %v, %v", tag, err)
 	}
 	c.Close(cctx)
-	stop()
-	if err := <-done; err != nil {
-		t.Fatalf("serve: %v\n%s", err, log.String())
+	if err := srv.stop(); err != nil {
+		t.Fatalf("serve: %v\n%s", err, srv.log.String())
 	}
-	if strings.Contains(log.String(), "s3cret") {
-		t.Errorf("the server's output holds the password:\n%s", log.String())
+	if strings.Contains(srv.log.String(), "s3cret") {
+		t.Errorf("the server's output holds the password:\n%s", srv.log.String())
 	}
 	opt := engine.Options{}
 	opt.Path = path
