@@ -2,6 +2,7 @@ package cli
 
 import (
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/martdb/martdb/cli/chart"
@@ -10,7 +11,8 @@ import (
 
 // chartTable converts recorded rows to the chart package's plain values:
 // numbers to float64, dates and timestamps to time.Time, anything else to
-// its text as the table shows it.
+// its text as the table shows it, except that a list becomes the text of
+// each element (a path's steps, a rule's items).
 func chartTable(cols []engine.Column, rows [][]any) chart.Table {
 	t := chart.Table{Rows: make([][]any, len(rows))}
 	for _, c := range cols {
@@ -55,6 +57,19 @@ func chartValue(v any, col engine.Column) any {
 		return f
 	case interface{ Float64() float64 }: // DECIMAL
 		return x.Float64()
+	case []any:
+		if col.BaseType() == "LIST" {
+			elem := engine.Column{Name: col.Name, Type: strings.TrimSuffix(col.Type, "[]")}
+			out := make([]string, len(x))
+			for i, e := range x {
+				if e == nil {
+					out[i] = "NULL"
+					continue
+				}
+				out[i] = engine.FormatValue(e, elem)
+			}
+			return out
+		}
 	case time.Time:
 		if col.BaseType() == "TIME" {
 			return engine.FormatValue(v, col)

@@ -9,7 +9,8 @@ import (
 // Column is a result column: its name and DuckDB type.
 type Column struct{ Name, Type string }
 
-// Table is the result to draw. Cells are nil, float64, time.Time or string.
+// Table is the result to draw. Cells are nil, float64, time.Time, string
+// or, for a list, []string (each element as text).
 type Table struct {
 	Columns []Column
 	Rows    [][]any
@@ -28,11 +29,24 @@ const (
 	Cohort = "cohort"
 	Series = "series"
 	Bars   = "bars"
+
+	Attribution = "attribution"
+	Paths       = "paths"
+	Rules       = "rules"
+	Experiment  = "experiment"
 )
 
 // Kind names the shape Render would draw t as, or "" when none fits.
 func Kind(t Table) string {
 	switch {
+	case t.col("variant") >= 0 && t.col("rate") >= 0 && t.col("uplift") >= 0 && t.col("p_value") >= 0:
+		return Experiment
+	case t.col("antecedent") >= 0 && t.col("consequent") >= 0 && t.numericCol("lift"):
+		return Rules
+	case t.col("path") >= 0 && (t.numericCol("sessions") || t.numericCol("users")):
+		return Paths
+	case t.col("channel") >= 0 && t.numericCol("value") && t.col("conversions") >= 0:
+		return Attribution
 	case t.col("step") >= 0 && t.col("users") >= 0:
 		return Funnel
 	case t.col("cohort") >= 0 && t.col("period_offset") >= 0 && t.col("retention_rate") >= 0:
@@ -64,12 +78,21 @@ func Render(t Table, o Options) (string, error) {
 		return trimLines(drawSeries(t, s)), nil
 	case Bars:
 		return trimLines(drawBars(t, s)), nil
+	case Attribution:
+		return trimLines(drawAttribution(t, s)), nil
+	case Paths:
+		return trimLines(drawPaths(t, s)), nil
+	case Rules:
+		return trimLines(drawRules(t, s)), nil
+	case Experiment:
+		return trimLines(drawExperiment(t, s)), nil
 	}
 	var cols []string
 	for _, c := range t.Columns {
 		cols = append(cols, c.Name+" "+c.Type)
 	}
 	return "", fmt.Errorf(".chart: cannot draw a result of (%s); it draws funnel(...) and cohort(...) reports, "+
+		"attribution(...), paths(...), basket_rules(...) and ab_test(...) results, "+
 		"a label with a number, or a date or timestamp with numbers", strings.Join(cols, ", "))
 }
 
@@ -106,6 +129,12 @@ func (t Table) numeric(i int) bool {
 		}
 	}
 	return seen
+}
+
+// numericCol reports whether the column named name is there and numeric.
+func (t Table) numericCol(name string) bool {
+	i := t.col(name)
+	return i >= 0 && t.numeric(i)
 }
 
 // timeColumn is the first column of dates or timestamps, or -1.

@@ -13,7 +13,8 @@ import (
 
 // parseTable reads a test table: the first line is "name TYPE | ...",
 // each further line a row of cells separated by "|"; NULL is nil, numeric
-// types become float64 and DATE or TIMESTAMP time.Time.
+// types become float64, DATE or TIMESTAMP time.Time, and a list type
+// (VARCHAR[]) a []string of the cell's ";"-separated elements.
 func parseTable(t *testing.T, input string) Table {
 	lines := strings.Split(strings.TrimSpace(input), "\n")
 	var tab Table
@@ -39,6 +40,8 @@ func parseCell(t *testing.T, c, typ string) any {
 	switch {
 	case c == "NULL":
 		return nil
+	case strings.HasSuffix(typ, "[]"):
+		return strings.Split(c, ";")
 	case typ == "DATE" || typ == "TIMESTAMP":
 		ts, err := time.Parse("2006-01-02", c)
 		if err != nil {
