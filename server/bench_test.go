@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -77,5 +78,34 @@ func BenchmarkPointQuery(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkPointQueryFloor is BenchmarkPointQuery's lookup run by
+// duckdb-go in the same process, with no server, no network and no
+// rewriting: the floor that DuckDB's own per-statement cost sets under
+// the server's throughput (compare its ns/op with the prepared mode's).
+func BenchmarkPointQueryFloor(b *testing.B) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec("CREATE TABLE points AS SELECT i AS id, 'name ' || i AS name, i % 7 AS bucket FROM range(10000) t(i)"); err != nil {
+		b.Fatal(err)
+	}
+	st, err := db.Prepare("SELECT id, name, bucket FROM points WHERE id = $1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	var id, bucket int64
+	var name string
+	b.ResetTimer()
+	for i := range b.N {
+		if err := st.QueryRow(int64(i%10000)).Scan(&id, &name, &bucket); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
