@@ -3,6 +3,8 @@ package funnel
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/martdb/martdb/benchmarks/benchtest"
 )
 
 // benchRow is one input row as martdb's aggregate collects it.
@@ -99,4 +101,23 @@ func BenchmarkLevel(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkFunnelReport runs the benchmark harness's 4-step funnel (a
+// 1-day window) on a demo shop of about a million events and 100,000
+// users: the report end to end, aggregate and SQL around it.
+func BenchmarkFunnelReport(b *testing.B) {
+	conn := benchtest.Shop(b, 10, Family)
+	benchtest.RunQuery(b, conn, `SELECT step, users FROM funnel(events, user_id, ts,
+    [event = 'product_view', event = 'add_to_cart', event = 'checkout', event = 'purchase'],
+    conversion_window := INTERVAL 1 DAY)`)
+}
+
+// BenchmarkWindowFunnel is the same funnel written with the primitive:
+// window_funnel per user, then a count per level.
+func BenchmarkWindowFunnel(b *testing.B) {
+	conn := benchtest.Shop(b, 10, Family)
+	benchtest.RunQuery(b, conn, `SELECT level, count(*) FROM (
+    SELECT window_funnel(INTERVAL 1 DAY, ts, [event = 'product_view', event = 'add_to_cart', event = 'checkout', event = 'purchase']) AS level
+    FROM events GROUP BY user_id) GROUP BY level`)
 }
