@@ -1,0 +1,48 @@
+package paths
+
+import (
+	"testing"
+
+	"github.com/martdb/martdb/benchmarks/benchtest"
+)
+
+// runQuery runs q on the demo shop of the given scale (seed 1, the family
+// registered) b.N times, reading every row. Scale 10 is about a million
+// events, scale 100 about ten million.
+func runQuery(b *testing.B, scale float64, q string) {
+	benchtest.RunQuery(b, benchtest.Shop(b, scale, Family), q)
+}
+
+// BenchmarkPathsFromStart: the paths of every session from its start, at
+// most 5 events (about a million events).
+func BenchmarkPathsFromStart(b *testing.B) {
+	runQuery(b, 10, `SELECT * FROM paths(events, user_id, ts, event)`)
+}
+
+// BenchmarkPathsExample: the catalog example (from the first page_view,
+// 4 steps, the top 10).
+func BenchmarkPathsExample(b *testing.B) {
+	runQuery(b, 10, functions[0].Example)
+}
+
+// BenchmarkPathsToPurchase: the 5 events up to the first purchase.
+func BenchmarkPathsToPurchase(b *testing.B) {
+	runQuery(b, 10, `SELECT * FROM paths(events, user_id, ts, event, end_event := 'purchase')`)
+}
+
+// BenchmarkPathsNoCollapse: as BenchmarkPathsFromStart, keeping repeats.
+func BenchmarkPathsNoCollapse(b *testing.B) {
+	runQuery(b, 10, `SELECT * FROM paths(events, user_id, ts, event, collapse := false)`)
+}
+
+// BenchmarkSequenceNextNode: the catalog example, one next node per user
+// (about 100,000 users).
+func BenchmarkSequenceNextNode(b *testing.B) {
+	runQuery(b, 10, functions[1].Example)
+}
+
+// BenchmarkPaths10M: the catalog example's paths on the scale-100 shop
+// (about ten million events); generating the shop takes a while.
+func BenchmarkPaths10M(b *testing.B) {
+	runQuery(b, 100, `SELECT * FROM paths(events, user_id, ts, event, start := 'page_view', max_steps := 4)`)
+}
