@@ -156,43 +156,52 @@ SELECT _v AS variant,
 FROM _stats
 ORDER BY 2 DESC, 1;
 
--- sample_size's argument checks: each is its argument as a DOUBLE (NULL
--- stays NULL), or an error naming the argument.
-CREATE OR REPLACE TEMP MACRO _martdb_experiment_open_unit(fn, arg, x, what) AS
+-- sample_size's argument checks: each is its argument as a DOUBLE (or
+-- BOOLEAN), NULL staying NULL, or an error naming the argument.
+CREATE OR REPLACE TEMP MACRO _martdb_experiment_open_unit(arg, x, what) AS
     CASE WHEN x IS NULL THEN NULL::DOUBLE
          WHEN _martdb_experiment_number(x) > 0 AND _martdb_experiment_number(x) < 1 THEN _martdb_experiment_number(x)
-         ELSE error(fn || ': ' || arg || ': expected ' || what || ' in (0, 1), got ' || x::VARCHAR) END;
+         ELSE error('sample_size: ' || arg || ': expected ' || what || ' in (0, 1), got ' || x::VARCHAR) END;
 
-CREATE OR REPLACE TEMP MACRO _martdb_experiment_effect(p1, mde, relative) AS
-    CASE WHEN p1 IS NULL OR mde IS NULL OR relative IS NULL THEN NULL::DOUBLE
-         WHEN typeof(relative) <> 'BOOLEAN'
-         THEN error('sample_size: relative: expected true or false, got ' || relative::VARCHAR)
+CREATE OR REPLACE TEMP MACRO _martdb_experiment_mde(mde) AS
+    CASE WHEN mde IS NULL THEN NULL::DOUBLE
          WHEN _martdb_experiment_number(mde) IS NULL
          THEN error('sample_size: min_detectable_effect: expected a number, got ' || mde::VARCHAR)
          WHEN _martdb_experiment_number(mde) = 0
          THEN error('sample_size: min_detectable_effect: expected a non-zero effect, got ' || mde::VARCHAR)
-         ELSE _martdb_experiment_treated(p1, _martdb_experiment_number(mde), try_cast(relative::VARCHAR AS BOOLEAN)) END;
+         ELSE _martdb_experiment_number(mde) END;
 
--- _martdb_experiment_treated is the treated rate p2, or an error when it
--- is not in (0, 1).
+CREATE OR REPLACE TEMP MACRO _martdb_experiment_relative(relative) AS
+    CASE WHEN typeof(relative) IN ('BOOLEAN', '"NULL"', 'NULL') THEN try_cast(relative::VARCHAR AS BOOLEAN)
+         ELSE error('sample_size: relative: expected true or false, got ' || relative::VARCHAR) END;
+
+-- _martdb_experiment_treated is the treated rate p2 of checked
+-- arguments, or an error when it is not in (0, 1); NULL when one of them
+-- is NULL.
 CREATE OR REPLACE TEMP MACRO _martdb_experiment_treated(p1, mde, relative) AS
-    CASE WHEN (CASE WHEN relative THEN p1 * (1 + mde) ELSE p1 + mde END) > 0
-              AND (CASE WHEN relative THEN p1 * (1 + mde) ELSE p1 + mde END) < 1
-         THEN CASE WHEN relative THEN p1 * (1 + mde) ELSE p1 + mde END
-         ELSE error('sample_size: min_detectable_effect: the treated rate '
-                    || CASE WHEN relative THEN 'baseline_rate * (1 + min_detectable_effect)' ELSE 'baseline_rate + min_detectable_effect' END
-                    || ' = ' || (CASE WHEN relative THEN p1 * (1 + mde) ELSE p1 + mde END)::VARCHAR
-                    || ': expected a rate in (0, 1)') END;
+    list_transform([CASE WHEN relative THEN p1 * (1 + mde) ELSE p1 + mde END], lambda p2:
+        CASE WHEN p2 IS NULL OR (p2 > 0 AND p2 < 1) THEN p2
+             ELSE error('sample_size: min_detectable_effect: the treated rate '
+                        || CASE WHEN relative THEN 'baseline_rate * (1 + min_detectable_effect)'
+                                ELSE 'baseline_rate + min_detectable_effect' END
+                        || ' = ' || p2::VARCHAR || ': expected a rate in (0, 1)') END)[1];
 
 -- _martdb_experiment_sample_n is the formula of doc.go, rounded up.
 CREATE OR REPLACE TEMP MACRO _martdb_experiment_sample_n(p1, p2, za, zb) AS
     ceil((za * sqrt(2 * ((p1 + p2) / 2) * (1 - (p1 + p2) / 2)) + zb * sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2
          / (p2 - p1) ** 2)::BIGINT;
 
+-- sample_size binds each checked argument once (a one-element list and a
+-- lambda are SQL's let): a macro repeats its arguments wherever they
+-- appear, and the nested checks would otherwise multiply into thousands
+-- of copies of each.
 CREATE OR REPLACE TEMP MACRO sample_size(baseline_rate, min_detectable_effect, alpha := 0.05, power := 0.8, relative := true) AS
-    _martdb_experiment_sample_n(
-        _martdb_experiment_open_unit('sample_size', 'baseline_rate', baseline_rate, 'a rate'),
-        _martdb_experiment_effect(_martdb_experiment_open_unit('sample_size', 'baseline_rate', baseline_rate, 'a rate'),
-                                  min_detectable_effect, relative),
-        -_martdb_experiment_norm_quantile(_martdb_experiment_open_unit('sample_size', 'alpha', alpha, 'a number') / 2),
-        _martdb_experiment_norm_quantile(_martdb_experiment_open_unit('sample_size', 'power', power, 'a number')));
+    list_transform([{'p1': _martdb_experiment_open_unit('baseline_rate', baseline_rate, 'a rate'),
+                     'mde': _martdb_experiment_mde(min_detectable_effect),
+                     'relative': _martdb_experiment_relative(relative),
+                     'alpha': _martdb_experiment_open_unit('alpha', alpha, 'a number'),
+                     'power': _martdb_experiment_open_unit('power', power, 'a number')}], lambda a:
+        list_transform([_martdb_experiment_treated(a.p1, a.mde, a.relative)], lambda p2:
+            _martdb_experiment_sample_n(a.p1, p2,
+                                        -_martdb_experiment_norm_quantile(a.alpha / 2),
+                                        _martdb_experiment_norm_quantile(a.power)))[1])[1];
