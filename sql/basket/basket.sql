@@ -64,17 +64,21 @@ _pairs AS (
     GROUP BY a._id, b._id
     HAVING count(*)::DOUBLE / any_value(g._n) >= any_value(g._min_support)
 ),
--- Level 3, only when max_len >= 3 (else the pairs to extend are none and
--- DuckDB skips the step). The frequent pairs in each transaction; two of
--- them with the same first item a < b < c make a candidate triple when
+-- Level 3, only when max_len >= 3 (else the pairs to extend are none, and
+-- so are the transactions' items that are in them). The frequent pairs in
+-- each transaction; two of them with the same first item a < b < c make a candidate triple when
 -- (b, c) is one of them too (apriori: every subset of a frequent set is
 -- frequent), and the candidates are counted.
 _pairs3 AS (
     SELECT p._a, p._b FROM _pairs p, _cfg g WHERE g._max_len >= 3
 ),
+_tx3in AS (
+    SELECT t._o, t._id FROM _tx t
+    SEMI JOIN (SELECT _a AS _id FROM _pairs3 UNION SELECT _b FROM _pairs3) k ON k._id = t._id
+),
 _tx2 AS (
     SELECT a._o, a._id AS _a, b._id AS _b
-    FROM _tx a JOIN _tx b ON a._o = b._o AND a._id < b._id
+    FROM _tx3in a JOIN _tx3in b ON a._o = b._o AND a._id < b._id
     SEMI JOIN _pairs3 p ON p._a = a._id AND p._b = b._id
 ),
 _tx3 AS (
