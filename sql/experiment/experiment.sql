@@ -179,7 +179,7 @@ CREATE OR REPLACE TEMP MACRO _martdb_experiment_relative(relative) AS
 -- arguments, or an error when it is not in (0, 1); NULL when one of them
 -- is NULL.
 CREATE OR REPLACE TEMP MACRO _martdb_experiment_treated(p1, mde, relative) AS
-    list_transform([CASE WHEN relative THEN p1 * (1 + mde) ELSE p1 + mde END], lambda p2:
+    list_transform([CASE WHEN relative THEN p1 * (1 + mde) WHEN NOT relative THEN p1 + mde END], lambda p2:
         CASE WHEN p2 IS NULL OR (p2 > 0 AND p2 < 1) THEN p2
              ELSE error('sample_size: min_detectable_effect: the treated rate '
                         || CASE WHEN relative THEN 'baseline_rate * (1 + min_detectable_effect)'
