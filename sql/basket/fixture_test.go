@@ -158,3 +158,15 @@ func TestItemsAsText(t *testing.T) {
 	got = sqltest.Rows(t, conn, `SELECT antecedent, consequent, orders FROM basket_rules(w, o, upper(word[1]), min_support := 1)`)
 	sqltest.SameRows(t, "expression item", got, []string{"[A]|[B]|2", "[B]|[A]|2"})
 }
+
+// TestSources: the source may be a CTE of the query or a quoted name, with
+// quoted column names.
+func TestSources(t *testing.T) {
+	conn := sqltest.Open(t, Family)
+	got := sqltest.Rows(t, conn, `WITH b(o, i) AS (VALUES (1, 'a'), (1, 'b'), (2, 'a'), (2, 'b'), (3, 'a'))
+		SELECT antecedent, consequent, orders FROM basket_rules(b, o, i, min_support := 0.5)`)
+	sqltest.SameRows(t, "CTE", got, []string{"[b]|[a]|2", "[a]|[b]|2"})
+	sqltest.Exec(t, conn, `CREATE TABLE "My Lines" AS SELECT * FROM (VALUES ('k1', 'x'), ('k1', 'y')) v("Order", "Item")`)
+	got = sqltest.Rows(t, conn, `SELECT antecedent, consequent, support FROM basket_rules("My Lines", "Order", "Item", min_support := 1)`)
+	sqltest.SameRows(t, "quoted", got, []string{"[x]|[y]|1.0", "[y]|[x]|1.0"})
+}
