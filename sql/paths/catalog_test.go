@@ -17,7 +17,7 @@ func TestCatalogEntries(t *testing.T) {
 	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
-	kinds := map[string]catalog.Kind{"paths": catalog.Table, "sequence_next_node": catalog.Aggregate}
+	kinds := map[string]catalog.Kind{"paths": catalog.Table, "next_steps": catalog.Table, "sequence_next_node": catalog.Aggregate}
 	var names []string
 	for _, f := range Family.Functions {
 		names = append(names, f.Name)
@@ -29,7 +29,7 @@ func TestCatalogEntries(t *testing.T) {
 			t.Errorf("%s example returned no rows", f.Name)
 		}
 	}
-	if Family.Name != "paths" || strings.Join(names, ",") != "paths,sequence_next_node" {
+	if Family.Name != "paths" || strings.Join(names, ",") != "paths,next_steps,sequence_next_node" {
 		t.Errorf("family %q with %v", Family.Name, names)
 	}
 }

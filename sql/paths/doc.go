@@ -1,7 +1,8 @@
 // Package paths is the paths family of martdb's SQL function library:
 // paths, the most common event sequences of a log's sessions ("user
-// journeys"), and sequence_next_node, ClickHouse's sequenceNextNode, the
-// event that follows (or precedes) a chain of events. The engine registers
+// journeys"); next_steps, where sessions go after a given sequence; and
+// sequence_next_node, ClickHouse's sequenceNextNode, the event that
+// follows (or precedes) a chain of events in a group. The engine registers
 // it, with every other family of sql/library, on each session it opens; it
 // is made of temporary macros only, so nothing is written into the
 // database file.
@@ -77,6 +78,26 @@
 // over 250,000 sessions cost three times the whole query) and no
 // correlated subquery. See bench_test.go.
 //
+// # next_steps (table)
+//
+//	next_steps(source, user, ts, event, after, session_gap := INTERVAL 30 MINUTE, collapse := true)
+//	-> TABLE(next_event VARCHAR, sessions BIGINT, users BIGINT, share DOUBLE)
+//
+// The next-step distribution after a sequence: after is an event name or
+// a list of 1 to 49 names (after := ['page_view', 'product_view'], or
+// positionally). Sessions, ties and repeats are exactly as in paths (the
+// same session_gap and collapse, applied before matching, so after :=
+// ['a', 'a'] matches nothing when collapsing). A session holds the
+// sequence when its events contain after's names as consecutive events;
+// its next event is the one right after the sequence's first occurrence,
+// or NULL when the session ends there (the drop-off). Sessions without the
+// sequence are left out. One row per next event: the sessions, the
+// distinct users among them, and share, sessions over the sessions holding
+// the sequence (shares add up to 1). Ordered by sessions, most first, then
+// next_event, NULL last. It is sequence_next_node('forward', 'first_match',
+// ...) with events := the sequence's names, per session instead of per
+// group, counted.
+//
 // # sequence_next_node (aggregate)
 //
 //	sequence_next_node(direction VARCHAR, base VARCHAR, ts, event, base_condition BOOLEAN, events BOOLEAN[])
@@ -131,7 +152,11 @@
 // "paths: start: expected an event name (VARCHAR) or NULL, got
 // VARCHAR[]" (likewise end_event); "paths: collapse: expected true or
 // false, got ..."; a ts of another type: "paths: ts: expected a TIMESTAMP,
-// TIMESTAMPTZ or DATE column, got VARCHAR". sequence_next_node fails with
+// TIMESTAMPTZ or DATE column, got VARCHAR" (on the first row, so an
+// empty source returns the empty table). next_steps checks session_gap,
+// collapse and ts likewise, and after: "next_steps: after: expected an
+// event name or a list of 1 to 49 event names without NULLs, got ...".
+// sequence_next_node fails with
 // "sequence_next_node: direction: expected 'forward' or 'backward', got
 // ...", "sequence_next_node: base: expected 'head', 'tail', 'first_match'
 // or 'last_match', got ..." and "sequence_next_node: events: expected a

@@ -3,8 +3,8 @@ package paths
 import "github.com/martdb/martdb/sql/catalog"
 
 // Family is the paths function family: paths, the most common event
-// sequences of sessions, and sequence_next_node, ClickHouse's
-// sequenceNextNode.
+// sequences of sessions; next_steps, the events that follow a sequence;
+// and sequence_next_node, ClickHouse's sequenceNextNode.
 var Family = catalog.Family{
 	Name:      "paths",
 	Functions: functions,
@@ -22,6 +22,16 @@ var functions = []catalog.Function{
 		Description: "The most common event paths of sessions (split as sessions does): from the session's start or the first " +
 			"start event, or up to the first end_event, at most max_steps events, repeats collapsed; counts and share of sessions.",
 		Example: "SELECT * FROM paths(events, user_id, ts, event, start := 'page_view', max_steps := 4) LIMIT 10;",
+	},
+	{
+		Name:   "next_steps",
+		Kind:   catalog.Table,
+		Family: "paths",
+		Signature: "next_steps(source, user, ts, event, after, session_gap := INTERVAL 30 MINUTE, collapse := true) " +
+			"-> TABLE(next_event VARCHAR, sessions BIGINT, users BIGINT, share DOUBLE)",
+		Description: "Where sessions go next: for each session containing the events after (a name or a list, consecutive, " +
+			"repeats collapsed), the event after its first occurrence (NULL: the session ended); counts and share.",
+		Example: "SELECT * FROM next_steps(events, user_id, ts, event, after := ['page_view', 'product_view']);",
 	},
 	{
 		Name:   "sequence_next_node",

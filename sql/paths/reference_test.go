@@ -216,3 +216,61 @@ func refNextNode(direction, base string, evs []nodeEvent) *string {
 	}
 	return &es[i].name
 }
+
+// nextRow is one row of a next_steps result; next "" is NULL.
+type nextRow struct {
+	next     string
+	sessions int
+	users    int
+	share    float64
+}
+
+// refNextSteps is the next_steps result: per session holding seq as
+// consecutive events, the event after its first occurrence.
+func refNextSteps(evs []event, seq []string, o pathOpts) []nextRow {
+	users, sessions := refSessions(evs, o)
+	type acc struct {
+		n     int
+		users map[int]bool
+	}
+	byNext := map[string]*acc{}
+	total := 0
+	for i, l := range sessions {
+		at := -1
+		for p := 0; p+len(seq) <= len(l); p++ {
+			if slices.Equal(l[p:p+len(seq)], seq) {
+				at = p
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		next := ""
+		if at+len(seq) < len(l) {
+			next = l[at+len(seq)]
+		}
+		a := byNext[next]
+		if a == nil {
+			a = &acc{users: map[int]bool{}}
+			byNext[next] = a
+		}
+		a.n++
+		a.users[users[i]] = true
+		total++
+	}
+	var out []nextRow
+	for next, a := range byNext {
+		out = append(out, nextRow{next, a.n, len(a.users), float64(a.n) / float64(total)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].sessions != out[j].sessions {
+			return out[i].sessions > out[j].sessions
+		}
+		if (out[i].next == "") != (out[j].next == "") {
+			return out[j].next == ""
+		}
+		return out[i].next < out[j].next
+	})
+	return out
+}
