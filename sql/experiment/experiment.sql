@@ -18,10 +18,11 @@ CREATE OR REPLACE TEMP MACRO _martdb_experiment_integer(type_name) AS
 
 -- _martdb_experiment_number is x as a DOUBLE when it is a finite number
 -- of a number type, else NULL (a string such as '0.05' is not a number).
--- The cast goes through VARCHAR so that it binds for every type.
+-- TRY_CAST binds for every type (giving NULL where there is no cast), so
+-- the CASE binds whatever x is.
 CREATE OR REPLACE TEMP MACRO _martdb_experiment_number(x) AS
-    CASE WHEN _martdb_experiment_numeric(typeof(x)) AND isfinite(try_cast(x::VARCHAR AS DOUBLE))
-         THEN try_cast(x::VARCHAR AS DOUBLE) END;
+    CASE WHEN _martdb_experiment_numeric(typeof(x)) AND isfinite(try_cast(x AS DOUBLE))
+         THEN try_cast(x AS DOUBLE) END;
 
 -- _martdb_experiment_shown is an argument as text for an error message.
 CREATE OR REPLACE TEMP MACRO _martdb_experiment_shown(x) AS
@@ -33,11 +34,11 @@ CREATE OR REPLACE TEMP MACRO _martdb_experiment_shown(x) AS
 -- them). Anything else is an error naming the argument; typeof() is
 -- constant, so the check costs nothing per row.
 CREATE OR REPLACE TEMP MACRO _martdb_experiment_converted(converted) AS
-    CASE WHEN typeof(converted) = 'BOOLEAN' THEN coalesce(try_cast(converted::VARCHAR AS BOOLEAN), false)
+    CASE WHEN typeof(converted) = 'BOOLEAN' THEN coalesce(try_cast(converted AS BOOLEAN), false)
          WHEN _martdb_experiment_integer(typeof(converted))
          THEN CASE WHEN converted IS NULL THEN false
-                   WHEN try_cast(converted::VARCHAR AS HUGEINT) = 1 THEN true
-                   WHEN try_cast(converted::VARCHAR AS HUGEINT) = 0 THEN false
+                   WHEN try_cast(converted AS BIGINT) = 1 THEN true
+                   WHEN try_cast(converted AS BIGINT) = 0 THEN false
                    ELSE error('ab_test: converted: expected 0 or 1, got ' || converted::VARCHAR) END
          ELSE error('ab_test: converted: expected a BOOLEAN or a 0/1 integer column, got ' || typeof(converted)) END;
 
@@ -49,9 +50,9 @@ CREATE OR REPLACE TEMP MACRO _martdb_experiment_value(value) AS
          WHEN NOT _martdb_experiment_numeric(typeof(value))
          THEN error('ab_test: value: expected a numeric column, got ' || typeof(value))
          WHEN value IS NULL THEN NULL::DOUBLE
-         WHEN NOT isfinite(try_cast(value::VARCHAR AS DOUBLE))
+         WHEN NOT isfinite(try_cast(value AS DOUBLE))
          THEN error('ab_test: value: expected finite numbers, got ' || value::VARCHAR)
-         ELSE try_cast(value::VARCHAR AS DOUBLE) END;
+         ELSE try_cast(value AS DOUBLE) END;
 
 CREATE OR REPLACE TEMP MACRO ab_test(source, variant, converted, value := NULL, control := NULL, alpha := 0.05, min_sample := 100) AS TABLE
 WITH
@@ -172,7 +173,7 @@ CREATE OR REPLACE TEMP MACRO _martdb_experiment_mde(mde) AS
          ELSE _martdb_experiment_number(mde) END;
 
 CREATE OR REPLACE TEMP MACRO _martdb_experiment_relative(relative) AS
-    CASE WHEN typeof(relative) IN ('BOOLEAN', '"NULL"', 'NULL') THEN try_cast(relative::VARCHAR AS BOOLEAN)
+    CASE WHEN typeof(relative) IN ('BOOLEAN', '"NULL"', 'NULL') THEN try_cast(relative AS BOOLEAN)
          ELSE error('sample_size: relative: expected true or false, got ' || relative::VARCHAR) END;
 
 -- _martdb_experiment_treated is the treated rate p2 of checked

@@ -1,0 +1,87 @@
+package experiment
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/martdb/martdb/benchmarks/datagen"
+	"github.com/martdb/martdb/sql/catalog"
+	"github.com/martdb/martdb/sql/sqltest"
+)
+
+// TestCatalogEntries checks the entries' fields and runs their examples
+// on a small demo shop: each must succeed and return rows.
+func TestCatalogEntries(t *testing.T) {
+	conn := sqltest.Open(t, Family)
+	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if Family.Name != "experiment" || len(Family.Functions) != 2 {
+		t.Fatalf("family %q with %d entries, want experiment with 2", Family.Name, len(Family.Functions))
+	}
+	for i, c := range []struct {
+		name string
+		kind catalog.Kind
+	}{{"ab_test", catalog.Table}, {"sample_size", catalog.Scalar}} {
+		f := Family.Functions[i]
+		if f.Name != c.name || f.Kind != c.kind || f.Family != "experiment" || f.Description == "" ||
+			strings.Contains(f.Description, "\n") || !strings.HasPrefix(f.Signature, c.name+"(") || f.Choices != nil {
+			t.Errorf("entry %+v", f)
+		}
+		if rows := sqltest.Rows(t, conn, strings.TrimSuffix(f.Example, ";")); len(rows) == 0 {
+			t.Errorf("%s: example returned no rows", c.name)
+		}
+	}
+}
+
+// TestDemoShop: the hashed split of the demo shop's customers, with the
+// CTE's columns named like ab_test's arguments. Its counts and means are
+// those of a plain GROUP BY, B is tested against A, and the example
+// shows the same variants.
+func TestDemoShop(t *testing.T) {
+	conn := sqltest.Open(t, Family)
+	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	const u = `WITH u AS (SELECT c.customer_id, CASE WHEN hash(c.customer_id) % 2 = 0 THEN 'A' ELSE 'B' END AS variant,
+		count(o.order_id) > 0 AS converted, coalesce(sum(o.amount), 0) AS revenue
+		FROM customers c LEFT JOIN orders o USING (customer_id) GROUP BY ALL) `
+	got := sqltest.Rows(t, conn, u+`SELECT variant, users, conversions, round(mean_value, 6), p_value IS NOT NULL, value_p_value IS NOT NULL
+		FROM ab_test(u, variant, converted, value := revenue)`)
+	want := sqltest.Rows(t, conn, u+`SELECT variant, count(*), count(*) FILTER (WHERE converted), round(avg(revenue), 6), variant = 'B', variant = 'B'
+		FROM u GROUP BY variant ORDER BY variant`)
+	sqltest.SameRows(t, "demo shop split", got, want)
+	if len(got) != 2 {
+		t.Errorf("%d variants, want 2", len(got))
+	}
+	ex := sqltest.Rows(t, conn, strings.TrimSuffix(Family.Functions[0].Example, ";"))
+	if len(ex) != 2 || !strings.HasPrefix(ex[0], "A|") || !strings.HasPrefix(ex[1], "B|") {
+		t.Errorf("example rows %q", ex)
+	}
+	// sample_size's example: a relative effect and the same effect in
+	// points need the same users.
+	for _, r := range sqltest.Rows(t, conn, strings.TrimSuffix(Family.Functions[1].Example, ";")) {
+		f := strings.Split(r, "|")
+		if len(f) != 3 || f[1] != f[2] {
+			t.Errorf("sample_size example row %q", r)
+		}
+	}
+}
+
+// TestRegisterTwice: registering again, on the same connection, replaces
+// the functions and macros.
+func TestRegisterTwice(t *testing.T) {
+	conn, raw := sqltest.OpenRaw(t)
+	for range 2 {
+		if err := Family.Register(context.Background(), catalog.Conn{SQL: conn, Handle: raw.Handle()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := sqltest.Int(t, conn, `SELECT sample_size(0.1, 0.1)`); n != 14751 {
+		t.Errorf("after registering twice: %d", n)
+	}
+	if err := Family.Register(context.Background(), catalog.Conn{}); err == nil {
+		t.Error("no connection: no error")
+	}
+}
