@@ -195,6 +195,9 @@ func TestMinSample(t *testing.T) {
 			t.Errorf("min_sample 0: %s warns %q", r.variant, r.warning)
 		}
 	}
+	if w := abTest(t, conn, `SELECT * FROM ab_test(small, g, c, min_sample := 1e30)`)[0].warning; !strings.HasPrefix(w, "fewer than 9000000000000000000 users") {
+		t.Errorf("min_sample 1e30: %q", w)
+	}
 	makeSource(t, conn, "tiny", arm{"A", 10, 3}, arm{"B", 12, 4})
 	want := few + "; fewer than 5 conversions or non-conversions in this variant or the control: the normal approximation is unreliable"
 	if w := abTest(t, conn, `SELECT * FROM ab_test(tiny, g, c)`)[1].warning; w != want {

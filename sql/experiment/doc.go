@@ -93,7 +93,8 @@
 // On the control's row "the control" is the variant itself.
 //
 // Options: alpha is a number in (0, 1) and min_sample a whole number ≥ 0
-// (numbers, not strings); otherwise "ab_test: alpha: expected a number in
+// (numbers, not strings; a min_sample beyond BIGINT counts as 9·10¹⁸);
+// otherwise "ab_test: alpha: expected a number in
 // (0, 1), got ..." or "ab_test: min_sample: expected a whole number >= 0,
 // got ...", on an empty source too.
 //

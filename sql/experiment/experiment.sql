@@ -65,7 +65,7 @@ _opts AS (
              ELSE error('ab_test: alpha: expected a number in (0, 1), got ' || _martdb_experiment_shown(alpha)) END AS _alpha,
         CASE WHEN _martdb_experiment_number(min_sample) >= 0
                   AND _martdb_experiment_number(min_sample) = floor(_martdb_experiment_number(min_sample))
-             THEN _martdb_experiment_number(min_sample)::BIGINT
+             THEN least(_martdb_experiment_number(min_sample), 9e18)::BIGINT -- beyond BIGINT is no different
              ELSE error('ab_test: min_sample: expected a whole number >= 0, got ' || _martdb_experiment_shown(min_sample)) END AS _min,
         control::VARCHAR AS _control
 ),
@@ -103,6 +103,8 @@ _pairs AS (
     FROM _groups g CROSS JOIN _cfg f LEFT JOIN _groups c ON c._v = f._cv
 ),
 -- The rates, their standard errors and Welch's standard error and df.
+-- _missing is NULL, or the error of a control that no row has; it is
+-- part of warning so that it is always evaluated.
 _se AS (
     SELECT *,
            CASE WHEN _cn IS NULL THEN error('ab_test: control: no variant named ''' || _cv || ''' in the source') END AS _missing,
