@@ -22,16 +22,25 @@ static void md_destroy(duckdb_aggregate_state *states, idx_t count) {
 	}
 }
 
-// md_grow makes room for n more rows; it returns 0 when memory ran out.
+// md_rows is where the state's rows are.
+static inline md_row *md_rows(md_state *s) { return s->rows ? s->rows : s->inl; }
+
+// md_grow makes room for n more rows, moving them from the state into C
+// memory when they outgrow it; it returns 0 when memory ran out.
 static int md_grow(md_state *s, uint32_t n) {
-	if (s->len + n <= s->cap) {
+	if (s->rows ? s->len + n <= s->cap : s->len + n <= MD_INLINE) {
 		return 1;
 	}
-	uint32_t cap = s->cap ? s->cap : 8;
+	uint32_t cap = s->rows ? s->cap : 4 * MD_INLINE;
 	while (cap < s->len + n) {
 		cap *= 2;
 	}
-	md_row *rows = realloc(s->rows, (size_t)cap * sizeof(md_row));
+	md_row *rows;
+	if (s->rows) {
+		rows = realloc(s->rows, (size_t)cap * sizeof(md_row));
+	} else if ((rows = malloc((size_t)cap * sizeof(md_row))) != NULL) {
+		memcpy(rows, s->inl, (size_t)s->len * sizeof(md_row));
+	}
 	if (!rows) {
 		return 0;
 	}
@@ -363,12 +372,12 @@ static void md_collect(duckdb_function_info info, md_info *mi, duckdb_data_chunk
 		}
 		if (mi->fold) {
 			if (s->len == 0) {
-				s->one.ts = md_read(ts, k.ts, i);
-				s->one.mask = mask;
-				s->one.seq = seq;
+				s->inl[0].ts = md_read(ts, k.ts, i);
+				s->inl[0].mask = mask;
+				s->inl[0].seq = seq;
 				s->len = 1;
 			} else {
-				s->one.mask |= mask;
+				s->inl[0].mask |= mask;
 			}
 			continue;
 		}
@@ -376,9 +385,10 @@ static void md_collect(duckdb_function_info info, md_info *mi, duckdb_data_chunk
 			duckdb_aggregate_function_set_error(info, "out of memory collecting events");
 			return;
 		}
-		s->rows[s->len].ts = md_read(ts, k.ts, i);
-		s->rows[s->len].mask = mask;
-		s->rows[s->len].seq = seq;
+		md_row *r = md_rows(s) + s->len;
+		r->ts = md_read(ts, k.ts, i);
+		r->mask = mask;
+		r->seq = seq;
 		s->len++;
 	}
 }
@@ -415,11 +425,11 @@ static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source
 		}
 		if (mi->fold) {
 			if (dst->len == 0) {
-				dst->one = src->one;
-				dst->one.seq += dst->next_seq;
+				dst->inl[0] = src->inl[0];
+				dst->inl[0].seq += dst->next_seq;
 				dst->len = 1;
 			} else {
-				dst->one.mask |= src->one.mask;
+				dst->inl[0].mask |= src->inl[0].mask;
 			}
 			dst->next_seq += src->next_seq;
 			continue;
@@ -428,10 +438,11 @@ static void md_combine(duckdb_function_info info, duckdb_aggregate_state *source
 			duckdb_aggregate_function_set_error(info, "out of memory combining events");
 			return;
 		}
+		md_row *from = md_rows(src), *to = md_rows(dst);
 		for (uint32_t j = 0; j < src->len; j++) {
-			md_row r = src->rows[j];
+			md_row r = from[j];
 			r.seq += dst->next_seq;
-			dst->rows[dst->len++] = r;
+			to[dst->len++] = r;
 		}
 		dst->next_seq += src->next_seq;
 	}

@@ -12,8 +12,15 @@ typedef struct {
 	uint32_t seq;
 } md_row;
 
-// md_state is one group's aggregate state: its rows in C memory, and the
-// two per-call parameters (constant across rows) seen on its first row.
+// MD_INLINE is how many rows a state holds in itself before it allocates:
+// most groups (a user's matching events) are that small.
+#define MD_INLINE 4
+
+// md_state is one group's aggregate state: its rows, and the two per-call
+// parameters (constant across rows) seen on its first row. The rows are in
+// inl while rows is NULL (at most MD_INLINE of them), else in C memory at
+// rows. DuckDB copies states byte for byte when it moves them, so a state
+// never points into itself.
 typedef struct {
 	md_row *rows;
 	uint32_t len;
@@ -25,7 +32,7 @@ typedef struct {
 	int32_t has_params;
 	int32_t keep_empty;
 	int32_t go_ts_kind1; // the Go Kind of the timestamps + 1, when the catch-all read them; 0 otherwise
-	md_row one;          // a folding aggregate's single row (len 0 or 1, rows NULL): no allocation per group
+	md_row inl[MD_INLINE]; // the rows while rows is NULL (a folding aggregate's single row is inl[0])
 } md_state;
 
 // How a timestamp or parameter column is read into an int64.

@@ -27,8 +27,8 @@ func goFinalize(finalizer C.int32_t, tsKind C.int32_t, states *unsafe.Pointer, r
 	var list []int64
 	for i, p := range sts {
 		st := (*C.md_state)(p)
-		if st.rows == nil && st.len == 1 { // a folding aggregate's inline row
-			g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(&st.one)), 1)
+		if st.rows == nil { // the rows are in the state (collect.h)
+			g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(&st.inl[0])), int(st.len))
 		} else {
 			g.Rows = unsafe.Slice((*Row)(unsafe.Pointer(st.rows)), int(st.len))
 		}
