@@ -39,7 +39,7 @@ _lines AS (
 ),
 -- The options and the number of transactions (orders with an item).
 _cfg AS (
-    SELECT o.*, (SELECT count(DISTINCT _o) FROM _lines) AS _n
+    SELECT o.*, (SELECT count(*) FROM (SELECT _o FROM _lines GROUP BY _o)) AS _n -- parallel, unlike count(DISTINCT)
     FROM _opts o
 ),
 -- Level 1: the frequent items, numbered in text order (so that an itemset
@@ -64,16 +64,19 @@ _pairs AS (
     GROUP BY a._id, b._id
     HAVING count(*)::DOUBLE / any_value(g._n) >= any_value(g._min_support)
 ),
--- Level 3, only when max_len >= 3 (else the pairs to extend are none, and
--- so are the transactions' items that are in them). The frequent pairs in
--- each transaction; two of them with the same first item a < b < c make a candidate triple when
--- (b, c) is one of them too (apriori: every subset of a frequent set is
--- frequent), and the candidates are counted.
+-- Level 3, only when max_len >= 3: _pairs3 and _tx3in are empty below
+-- (the filter on _tx3in's scan keeps DuckDB from building a hash table of
+-- the transactions for nothing). _tx3in: the transactions' items that are
+-- in a frequent pair; _tx2: the frequent pairs of each transaction; two of
+-- them with the same first item, (a, b) and (a, c) with b < c, make a
+-- candidate triple when (b, c) is one of them too (apriori: every subset
+-- of a frequent set is frequent), and the candidates are counted.
 _pairs3 AS (
     SELECT p._a, p._b FROM _pairs p, _cfg g WHERE g._max_len >= 3
 ),
 _tx3in AS (
-    SELECT t._o, t._id FROM _tx t
+    SELECT t._o, t._id
+    FROM (SELECT * FROM _tx WHERE (SELECT _max_len FROM _cfg) >= 3) t
     SEMI JOIN (SELECT _a AS _id FROM _pairs3 UNION SELECT _b FROM _pairs3) k ON k._id = t._id
 ),
 _tx2 AS (
