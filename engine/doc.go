@@ -17,9 +17,13 @@
 // Sessions. Each Session is one fresh DuckDB connection (connections are
 // never pooled and reused, so no session sees another's temporary objects
 // or settings) on which the engine switches DuckDB to structured errors and
-// registers the whole function library from sql/library. The library lives
-// in the session (temporary macros, driver-registered functions), never in
-// the database file, so files martdb writes stay readable by stock DuckDB.
+// makes the whole function library from sql/library callable. The library
+// never lives in the database file, so files martdb writes stay readable by
+// stock DuckDB: its Go and C functions go into the database instance's
+// system catalog, registered once per Engine by its first session
+// (library.RegisterShared) and shared by every connection; its temporary
+// macros are created on each session (library.RegisterSession), which
+// sessions do concurrently.
 //
 // # Running statements
 //

@@ -27,10 +27,14 @@ type Engine struct {
 	sessions map[*Session]struct{}
 	closed   bool
 
-	// registerMu makes sessions register the function library one at a
-	// time: DuckDB fails to create the same scalar UDF from two
-	// connections at once ("could not create scalar UDF").
-	registerMu sync.Mutex
+	// sharedMu guards shared, whether the library's database-wide
+	// functions (Go and C functions, which DuckDB keeps in the instance's
+	// system catalog for every connection) are registered: the first
+	// session registers them, the others wait for it. DuckDB fails to
+	// create the same function from two connections at once ("could not
+	// create scalar UDF"), and does not need it twice.
+	sharedMu sync.Mutex
+	shared   bool
 }
 
 // Open opens the database named in opt (in memory when no path is given).

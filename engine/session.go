@@ -34,7 +34,9 @@ type Session struct {
 }
 
 // NewSession opens a session: a fresh DuckDB connection, structured error
-// reporting, and the marketing function library registered on it.
+// reporting, and the marketing function library registered on it (its
+// database-wide functions once per engine, on the first session; its
+// temporary macros on every session). Sessions open concurrently.
 func (e *Engine) NewSession(ctx context.Context) (*Session, error) {
 	conn, err := e.db.Conn(ctx)
 	if err != nil {
@@ -61,12 +63,30 @@ func (s *Session) init(ctx context.Context) error {
 	if _, err := s.conn.ExecContext(ctx, "SET errors_as_json = true"); err != nil {
 		return convertError(ctx, err, "", 0)
 	}
-	s.eng.registerMu.Lock()
-	err = library.Register(ctx, catalog.Conn{SQL: s.conn, Handle: raw.Handle()})
-	s.eng.registerMu.Unlock()
-	if err != nil {
+	conn := catalog.Conn{SQL: s.conn, Handle: raw.Handle()}
+	if err := s.eng.registerShared(ctx, conn); err != nil {
 		return convertError(ctx, err, "", 0)
 	}
+	if err := library.RegisterSession(ctx, conn); err != nil {
+		return convertError(ctx, err, "", 0)
+	}
+	return nil
+}
+
+// registerShared registers the library's database-wide functions through
+// conn unless an earlier session did. They outlive that session's
+// connection: DuckDB keeps them with the database instance. A failure
+// (a cancelled context) leaves them to the next session.
+func (e *Engine) registerShared(ctx context.Context, conn catalog.Conn) error {
+	e.sharedMu.Lock()
+	defer e.sharedMu.Unlock()
+	if e.shared {
+		return nil
+	}
+	if err := library.RegisterShared(ctx, conn); err != nil {
+		return err
+	}
+	e.shared = true
 	return nil
 }
 

@@ -149,7 +149,8 @@ func TestNestedTextMatchesDuckDBCast(t *testing.T) {
 // TestConcurrentSessions opens many sessions at once, as a burst of
 // clients on the wire server does. Registering the function library from
 // several connections at the same moment failed ("could not create scalar
-// UDF"); registration is now one session at a time.
+// UDF"); now the first session registers the database-wide functions,
+// once, and every session creates only its own temporary macros.
 func TestConcurrentSessions(t *testing.T) {
 	eng, _ := openTest(t, "")
 	const n = 16

@@ -46,15 +46,56 @@ type Conn struct {
 
 // Family is a set of related functions with one way of registering them on
 // a DuckDB connection. Each family lives in its own package under sql/.
+//
+// A family's functions live in one of two places, and a family registers
+// each part with its own function:
+//
+//   - Shared: what DuckDB keeps in the database instance's system catalog,
+//     which every connection of the instance sees and which outlives the
+//     connection that registered it: Go scalar and table functions
+//     (duckdb.RegisterScalarUDF, duckdb.RegisterTableUDF) and C API
+//     aggregates (sql/eventagg). The engine runs it once per database
+//     instance, on the first session, one family at a time, before any
+//     Session part: DuckDB fails to create the same function from two
+//     connections at once, and the macros of the Session part refer to
+//     these functions.
+//   - Session: what lives in one connection: temporary macros (CREATE
+//     TEMP MACRO, through ExecScript). The engine runs it on every
+//     session, concurrently across sessions; it must not register
+//     anything in the system catalog.
+//
+// Register makes the whole family callable on one bare connection, the
+// Shared part then the Session part: tests and tools that open a
+// connection of their own and want one family on it call it. A family
+// with both parts sets Register to a function calling them in that order.
+//
+// None of the parts may create anything in the database file, which stays
+// readable by stock DuckDB (and may be read-only): the system catalog and
+// the temporary catalog live in memory.
+//
+// A family that sets neither Shared nor Session (an older or not yet split
+// family) still works: its Register is run on every session, one session
+// at a time across the process (package sql/library serialises it), which
+// is correct but slow; split it to make sessions fast.
 type Family struct {
 	Name      string
 	Functions []Function
-	// Register makes the family's functions callable on conn. It must only
-	// create what lives outside the database file (temporary macros,
-	// functions registered through the driver), so that the file stays
-	// readable by stock DuckDB.
+	// Shared registers the family's database-wide functions on conn
+	// (once per database instance); nil when the family has none.
+	Shared func(ctx context.Context, conn Conn) error
+	// Session creates the family's connection-scoped objects on conn
+	// (on every connection, after Shared ran on the instance); nil when
+	// the family has none.
+	Session func(ctx context.Context, conn Conn) error
+	// Register makes the whole family callable on conn: Shared, then
+	// Session. Registering again, on the same or another connection of
+	// the instance, must succeed (and leave the functions working).
 	Register func(ctx context.Context, conn Conn) error
 }
+
+// Split reports whether the family registers its parts separately
+// (Shared and Session), so that sessions need only its Session part.
+func (f Family) Split() bool { return f.Shared != nil || f.Session != nil }
 
 // Functions lists the functions of the families, sorted by name.
 func Functions(families []Family) []Function {

@@ -10,7 +10,9 @@
 // \df and completion, the wire server's pg_proc, and the generated function
 // reference in the README, so none of them can drift from the others.
 //
-// Families register only session-scoped objects (temporary macros and
-// driver-registered functions). Nothing is written into the user's
-// database file, which therefore stays readable by stock DuckDB.
+// A family registers in two parts (see Family): Shared, the Go and C
+// functions DuckDB keeps in the database instance's system catalog, once
+// per database; Session, the temporary macros, on every connection. Both
+// live in memory: nothing is written into the user's database file, which
+// therefore stays readable by stock DuckDB (and may be read-only).
 package catalog

@@ -15,12 +15,19 @@ import (
 //go:embed clv.sql
 var clvSQL string
 
-// register makes the family callable on conn: the Go functions the
-// macros call (fits and predictions), then the macros. Both are
-// session-scoped, so nothing reaches the database file; registering
-// again, on the same or another connection of the database, replaces
-// them (the engine registers one session at a time).
+// register makes the whole family callable on one connection: the Go
+// functions the macros call, then the macros.
 func register(ctx context.Context, conn catalog.Conn) error {
+	if err := registerShared(ctx, conn); err != nil {
+		return err
+	}
+	return registerSession(ctx, conn)
+}
+
+// registerShared registers the Go functions the macros call (fits and
+// predictions). DuckDB keeps them in the database instance's system
+// catalog, for every connection of it; registering again replaces them.
+func registerShared(_ context.Context, conn catalog.Conn) error {
 	if conn.SQL == nil {
 		return errors.New("clv: no connection")
 	}
@@ -32,6 +39,16 @@ func register(ctx context.Context, conn catalog.Conn) error {
 		if err := duckdb.RegisterScalarUDF(conn.SQL, name, fns[name]); err != nil {
 			return fmt.Errorf("clv: registering %s: %w", name, err)
 		}
+	}
+	return nil
+}
+
+// registerSession creates the table macros and their helpers on conn:
+// temporary macros, so nothing reaches the database file and registering
+// again replaces them.
+func registerSession(ctx context.Context, conn catalog.Conn) error {
+	if conn.SQL == nil {
+		return errors.New("clv: no connection")
 	}
 	return catalog.ExecScript(ctx, conn.SQL, "clv", clvSQL)
 }

@@ -33,16 +33,32 @@ var Family = catalog.Family{
 				"conversion_window := INTERVAL 1 DAY);",
 		},
 	},
+	Shared:   registerShared,
+	Session:  registerSession,
 	Register: register,
 }
 
-// register makes the family callable on conn: the two aggregates, then the
-// report's macros, which use them.
+// register makes the whole family callable on one connection: the two
+// aggregates, then the report's macros, which use them.
 func register(ctx context.Context, conn catalog.Conn) error {
+	if err := registerShared(ctx, conn); err != nil {
+		return err
+	}
+	return registerSession(ctx, conn)
+}
+
+// registerShared registers the two aggregates, which DuckDB keeps in the
+// database instance's catalog for every connection of it.
+func registerShared(ctx context.Context, conn catalog.Conn) error {
 	for _, spec := range []eventagg.Spec{windowFunnelSpec, pathSpec} {
 		if err := eventagg.Register(ctx, conn.SQL, conn.Handle, spec); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// registerSession creates the report's temporary macros on conn.
+func registerSession(ctx context.Context, conn catalog.Conn) error {
 	return catalog.ExecScript(ctx, conn.SQL, "funnel", reportSQL)
 }

@@ -12,12 +12,23 @@ import (
 //go:embed unify.sql
 var unifySQL string
 
-// register makes the family callable on conn: the aggregate (kept by
-// DuckDB in the database instance's catalog: a second session finds it
-// there and reuses it), then the temporary macro around it.
+// register makes the whole family callable on one connection: the
+// aggregate, then the temporary macro around it.
 func register(ctx context.Context, conn catalog.Conn) error {
-	if err := registerAggregate(ctx, conn.SQL, conn.Handle); err != nil {
+	if err := registerShared(ctx, conn); err != nil {
 		return err
 	}
+	return registerSession(ctx, conn)
+}
+
+// registerShared registers the aggregate, which DuckDB keeps in the
+// database instance's catalog: a second registration finds it there and
+// reuses it.
+func registerShared(ctx context.Context, conn catalog.Conn) error {
+	return registerAggregate(ctx, conn.SQL, conn.Handle)
+}
+
+// registerSession creates the unify_ids temporary macro on conn.
+func registerSession(ctx context.Context, conn catalog.Conn) error {
 	return catalog.ExecScript(ctx, conn.SQL, "identity", unifySQL)
 }

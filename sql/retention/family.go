@@ -7,6 +7,8 @@ import "github.com/martdb/martdb/sql/catalog"
 var Family = catalog.Family{
 	Name:      "retention",
 	Functions: functions,
+	Shared:    registerShared,
+	Session:   registerSession,
 	Register:  register,
 }
 

@@ -32,12 +32,25 @@ var Family = catalog.Family{
 				"FROM events GROUP BY user_id ORDER BY quick_checkouts DESC LIMIT 5;",
 		},
 	},
+	Shared:   registerShared,
+	Session:  registerSession,
 	Register: register,
 }
 
-// register makes the family callable on conn: the pattern interning
-// function, the two aggregates and the macros that join them.
+// register makes the whole family callable on one connection: the
+// pattern interning function and the two aggregates, then the macros that
+// join them.
 func register(ctx context.Context, conn catalog.Conn) error {
+	if err := registerShared(ctx, conn); err != nil {
+		return err
+	}
+	return registerSession(ctx, conn)
+}
+
+// registerShared registers the pattern interning function and the two
+// aggregates, which DuckDB keeps in the database instance's catalog for
+// every connection of it.
+func registerShared(ctx context.Context, conn catalog.Conn) error {
 	if err := duckdb.RegisterScalarUDF(conn.SQL, patternUDFName, patternUDF{}); err != nil {
 		return err
 	}
@@ -46,5 +59,10 @@ func register(ctx context.Context, conn catalog.Conn) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// registerSession creates the temporary macros on conn.
+func registerSession(ctx context.Context, conn catalog.Conn) error {
 	return catalog.ExecScript(ctx, conn.SQL, "sequence", macrosSQL)
 }
