@@ -39,7 +39,7 @@ _lines AS (
 ),
 -- The options and the number of transactions (orders with an item).
 _cfg AS (
-    SELECT o.*, (SELECT count(*) FROM (SELECT _o FROM _lines GROUP BY _o)) AS _n -- parallel, unlike count(DISTINCT)
+    SELECT o.*, (SELECT count(DISTINCT _o) FROM _lines) AS _n
     FROM _opts o
 ),
 -- Level 1: the frequent items, numbered in text order (so that an itemset
