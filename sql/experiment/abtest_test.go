@@ -354,6 +354,16 @@ func TestSourceForms(t *testing.T) {
 	} {
 		sqltest.SameRows(t, q, sqltest.Rows(t, conn, q), want)
 	}
+	// Columns named like the arguments or like the macro's own columns.
+	sqltest.Exec(t, conn, `CREATE TABLE named AS SELECT g AS variant, c AS converted, c01 * 2.5 AS value, g AS control, c AS _c, g AS _v, c01 AS alpha FROM base`)
+	withValue := sqltest.Rows(t, conn, `SELECT * FROM ab_test(base, g, c, value := c01 * 2.5)`)
+	for _, q := range []string{
+		`SELECT * FROM ab_test(named, variant, converted, value := value)`,
+		`SELECT * FROM ab_test(named, _v, _c, value := value)`,
+		`SELECT * FROM ab_test(named, control, converted, value := alpha * 2.5)`,
+	} {
+		sqltest.SameRows(t, q, sqltest.Rows(t, conn, q), withValue)
+	}
 	// A variant column of another type is shown as text; control matches it as text.
 	rs := abTest(t, conn, `SELECT * FROM ab_test(base, CASE g WHEN 'A' THEN 1 ELSE 2 END, c, control := 2)`)
 	if rs[0].variant != "2" || !rs[0].isControl || rs[1].variant != "1" {

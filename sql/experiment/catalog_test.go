@@ -2,12 +2,14 @@ package experiment
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"testing"
 
 	"github.com/martdb/martdb/benchmarks/datagen"
 	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/sqltest"
+	"github.com/martdb/martdb/storage"
 )
 
 // TestCatalogEntries checks the entries' fields and runs their examples
@@ -69,17 +71,36 @@ func TestDemoShop(t *testing.T) {
 	}
 }
 
-// TestRegisterTwice: registering again, on the same connection, replaces
-// the functions and macros.
+// TestRegisterTwice: registering again, on the same connection or on a
+// second connection of the same database (as the engine does for each
+// session), replaces the functions and macros; both connections work.
 func TestRegisterTwice(t *testing.T) {
-	conn, raw := sqltest.OpenRaw(t)
-	for range 2 {
-		if err := Family.Register(context.Background(), catalog.Conn{SQL: conn, Handle: raw.Handle()}); err != nil {
+	ctx := context.Background()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for i := range 2 {
+		conn, err := db.Conn(ctx)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	if n := sqltest.Int(t, conn, `SELECT sample_size(0.1, 0.1)`); n != 14751 {
-		t.Errorf("after registering twice: %d", n)
+		defer conn.Close()
+		raw, err := storage.NewRaw(conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 1 + i {
+			if err := Family.Register(ctx, catalog.Conn{SQL: conn, Handle: raw.Handle()}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := sqltest.Int(t, conn, `SELECT sample_size(0.1, 0.1)`); n != 14751 {
+			t.Errorf("connection %d: %d", i, n)
+		}
+		sqltest.SameRows(t, "ab_test", sqltest.Rows(t, conn, `WITH s AS (SELECT i % 2 AS g, i % 5 = 0 AS c FROM range(1000) t(i))
+			SELECT variant, users, conversions FROM ab_test(s, g, c)`), []string{"0|500|100", "1|500|100"})
 	}
 	if err := Family.Register(context.Background(), catalog.Conn{}); err == nil {
 		t.Error("no connection: no error")
