@@ -72,37 +72,53 @@ func TestDemoShop(t *testing.T) {
 }
 
 // TestRegisterTwice: registering again, on the same connection or on a
-// second connection of the same database (as the engine does for each
-// session), replaces the functions and macros; both connections work.
+// second connection of the same database, replaces the functions and
+// macros; and as the engine does it, the Go functions once (Shared) and
+// the macros on every session (Session), the sessions work.
 func TestRegisterTwice(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for i := range 2 {
-		conn, err := db.Conn(ctx)
+	for _, split := range []bool{false, true} {
+		db, err := sql.Open("duckdb", "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer conn.Close()
-		raw, err := storage.NewRaw(conn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for range 1 + i {
-			if err := Family.Register(ctx, catalog.Conn{SQL: conn, Handle: raw.Handle()}); err != nil {
+		defer db.Close()
+		for i := range 2 {
+			conn, err := db.Conn(ctx)
+			if err != nil {
 				t.Fatal(err)
 			}
+			defer conn.Close()
+			raw, err := storage.NewRaw(conn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := catalog.Conn{SQL: conn, Handle: raw.Handle()}
+			for range 1 + i {
+				switch {
+				case !split:
+					err = Family.Register(ctx, c)
+				case i == 0:
+					if err = Family.Shared(ctx, c); err == nil {
+						err = Family.Session(ctx, c)
+					}
+				default:
+					err = Family.Session(ctx, c)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n := sqltest.Int(t, conn, `SELECT sample_size(0.1, 0.1)`); n != 14751 {
+				t.Errorf("split %t, connection %d: %d", split, i, n)
+			}
+			sqltest.SameRows(t, "ab_test", sqltest.Rows(t, conn, `WITH s AS (SELECT i % 2 AS g, i % 5 = 0 AS c FROM range(1000) t(i))
+				SELECT variant, users, conversions FROM ab_test(s, g, c)`), []string{"0|500|100", "1|500|100"})
 		}
-		if n := sqltest.Int(t, conn, `SELECT sample_size(0.1, 0.1)`); n != 14751 {
-			t.Errorf("connection %d: %d", i, n)
-		}
-		sqltest.SameRows(t, "ab_test", sqltest.Rows(t, conn, `WITH s AS (SELECT i % 2 AS g, i % 5 = 0 AS c FROM range(1000) t(i))
-			SELECT variant, users, conversions FROM ab_test(s, g, c)`), []string{"0|500|100", "1|500|100"})
 	}
-	if err := Family.Register(context.Background(), catalog.Conn{}); err == nil {
-		t.Error("no connection: no error")
+	for _, f := range []func(context.Context, catalog.Conn) error{Family.Register, Family.Shared, Family.Session} {
+		if err := f(ctx, catalog.Conn{}); err == nil {
+			t.Error("no connection: no error")
+		}
 	}
 }

@@ -1,10 +1,10 @@
 // Package experiment is the experiment family of martdb's SQL function
 // library: the readout of an A/B (or A/B/n) test, and the sample size
 // such a test needs. The engine registers it, with every other family of
-// sql/library, on each session it opens; it is made of temporary macros
-// (experiment.sql) and four internal Go scalar functions registered
-// through the driver (udf.go), so nothing is written into the database
-// file.
+// sql/library: its four internal Go scalar functions (udf.go), registered
+// through the driver, once per database (Family.Shared), and its
+// temporary macros (experiment.sql) on each session (Family.Session), so
+// nothing is written into the database file.
 //
 // # ab_test(source, variant, converted, ...) (table)
 //

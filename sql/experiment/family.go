@@ -6,6 +6,8 @@ import "github.com/martdb/martdb/sql/catalog"
 var Family = catalog.Family{
 	Name:      "experiment",
 	Functions: functions,
+	Shared:    registerShared,
+	Session:   registerSession,
 	Register:  register,
 }
 
