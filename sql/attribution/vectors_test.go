@@ -96,6 +96,9 @@ func TestLastNonDirect(t *testing.T) {
 	// touch is the one named direct, on the 3rd.
 	sqltest.SameRows(t, "direct social", report(t, conn, `t, u, ts, ch, c, u, ts, model := 'last_non_direct', direct := 'social'`),
 		[]string{"(none)|1.0|1.0", "direct|2.0|2.0", "email|0.0|0.0", "social|0.0|0.0"})
+	// With no direct channel at all, last_non_direct is last_touch.
+	sqltest.SameRows(t, "no direct", report(t, conn, `t, u, ts, ch, c, u, ts, model := 'last_non_direct', direct := []`),
+		report(t, conn, `t, u, ts, ch, c, u, ts, model := 'last_touch'`))
 }
 
 // TestLookbackBoundary: touches exactly lookback before the conversion and
