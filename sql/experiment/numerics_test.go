@@ -61,6 +61,27 @@ func TestStudentClosedForms(t *testing.T) {
 			t.Errorf("df 2: F(%g) = %.17g, want %.17g", x, got2, want)
 		}
 	}
+	// Huge t, where t² overflows: the Cauchy tail 2·atan(1/t)/π and the
+	// df-2 tail 1 − t/√(2+t²) = 2/(√(2+t²)·(√(2+t²) + t)), about 1/t²;
+	// and either side of hugeT.
+	for _, x := range []float64{1e99, 1e101, 1e200, 1e300} {
+		p1, err := studentTwoSided(x, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 2 * math.Atan(1/x) / math.Pi; math.Abs(p1/want-1) > 1e-13 {
+			t.Errorf("df 1: P(|T| > %g) = %g, want %g", x, p1, want)
+		}
+		p2, err := studentTwoSided(-x, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 1 / x / x; x < 1e150 && math.Abs(p2/want-1) > 1e-13 {
+			t.Errorf("df 2: P(|T| > %g) = %g, want %g", x, p2, want)
+		} else if x > 1e160 && p2 != 0 {
+			t.Errorf("df 2: P(|T| > %g) = %g, want 0 (underflow)", x, p2)
+		}
+	}
 	// Tails: P(|T| > 1e6) for df 1 is 2·atan(1e−6)/π, about 6.366e−7.
 	p, err := studentTwoSided(1e6, 1)
 	if err != nil {
@@ -117,6 +138,16 @@ func TestStudentTable(t *testing.T) {
 		}
 		if math.Abs(got-c.p) > 1e-13 {
 			t.Errorf("F(%g; df %g) = %.17g, want %g", c.t, c.df, got, c.p)
+		}
+	}
+	// Far tails: the Cauchy quantile is tan(π(p − ½)), −1/(πp) for tiny p.
+	for _, p := range []float64{1e-12, 1e-100, 1e-300} {
+		q, err := studentQuantile(p, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := -1 / (math.Pi * p); math.Abs(q/want-1) > 1e-11 {
+			t.Errorf("df 1: quantile(%g) = %g, want %g", p, q, want)
 		}
 	}
 	// df 2 has a closed-form quantile: t = (2p−1)/√(2p(1−p)).

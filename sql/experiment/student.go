@@ -34,8 +34,27 @@ func studentTwoSided(t, df float64) (float64, error) {
 		z := math.Sqrt((df - 0.5) * math.Log1p(t*t/df))
 		return 2 * normalCDF(-z), nil
 	}
+	if math.Abs(t) > hugeT {
+		return hugeTail(math.Abs(t), df), nil
+	}
 	t2 := t * t
 	return regIncBeta(df/(df+t2), t2/(df+t2), df/2, 0.5)
+}
+
+// hugeT is where t² is so large that x = df/(df+t²) would underflow or
+// t² overflow, and the tail has a closed form instead.
+const hugeT = 1e100
+
+// hugeTail is P(|T| ≥ t) for t > hugeT (and df ≤ largeDF): there
+// 1 + t²/df is t²/df to double precision, so the density is
+// C·(t²/df)^(−(df+1)/2) with C = 1/(√df·B(df/2, ½)), and its integral
+// from t to ∞, doubled, is
+//
+//	2·df^(df/2 − 1)·t^(−df) / B(df/2, ½),
+//
+// computed in logarithms (for df 1 it is 2/(πt), the Cauchy tail).
+func hugeTail(t, df float64) float64 {
+	return math.Exp(math.Ln2 + (df/2-1)*math.Log(df) - df*math.Log(t) - logBeta(df/2, 0.5))
 }
 
 // studentCDF is P(T ≤ t) for Student's t with df degrees of freedom.
