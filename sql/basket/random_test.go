@@ -62,7 +62,8 @@ func threshold(r *rand.Rand, n int) float64 {
 func TestRandomAgainstBruteForce(t *testing.T) {
 	conn := sqltest.Open(t, Family)
 	r := rand.New(rand.NewPCG(7, 11))
-	nonEmpty, larger := 0, 0 // trials with rules, and with rules of 3 or more items
+	// Trials with rules, with rules of 3 or more items, and of 4.
+	nonEmpty, larger, quads := 0, 0, 0
 	for trial := range 150 {
 		lines := randomLines(r)
 		orders := map[int]bool{}
@@ -90,11 +91,15 @@ func TestRandomAgainstBruteForce(t *testing.T) {
 		if want == nil {
 			want = []string{}
 		}
+		most := 0
 		for _, row := range got {
-			if strings.Count(strings.SplitN(row, "|", 2)[0], ",") >= 1 {
-				larger++
-				break
-			}
+			most = max(most, 2+strings.Count(strings.SplitN(row, "|", 2)[0], ","))
+		}
+		if most >= 3 {
+			larger++
+		}
+		if most == 4 {
+			quads++
 		}
 		if len(got) > 0 {
 			nonEmpty++
@@ -106,8 +111,8 @@ func TestRandomAgainstBruteForce(t *testing.T) {
 		}
 	}
 	// The draws must exercise what they test.
-	if nonEmpty < 50 || larger < 20 {
-		t.Errorf("%d trials with rules, %d with rules of 3 or more items: too few", nonEmpty, larger)
+	if nonEmpty < 50 || larger < 20 || quads < 5 {
+		t.Errorf("%d trials with rules, %d with rules of 3 or more items, %d of 4: too few", nonEmpty, larger, quads)
 	}
-	t.Logf("%d trials with rules, %d with rules of 3 or more items", nonEmpty, larger)
+	t.Logf("%d trials with rules, %d with rules of 3 or more items, %d of 4", nonEmpty, larger, quads)
 }
