@@ -3,16 +3,50 @@ package server
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/martdb/martdb/engine"
 )
 
-// startupTimeout bounds the whole startup, authentication included, so a
-// client that connects and says nothing cannot hold a goroutine.
-const startupTimeout = 30 * time.Second
+// startupTimeout bounds the whole startup, authentication and session
+// setup included, so a client that connects and says nothing cannot hold
+// a goroutine. (A variable so that tests can shorten it.)
+var startupTimeout = 30 * time.Second
+
+// codeConnectionFailure (connection_failure) is the SQLSTATE of a startup
+// that ran out of time. PostgreSQL says 57014 ("canceling authentication
+// due to timeout"), which clients cannot tell from a cancelled query;
+// class 08 is what drivers and poolers treat as a failed connection
+// attempt, worth retrying.
+const codeConnectionFailure = "08006"
+
+// startupTimedOut is the FATAL error of a connection whose
+// authentication or session setup did not finish within startupTimeout.
+func startupTimedOut() *engine.Error {
+	return engine.Errorf(codeConnectionFailure, "timeout expired during startup").
+		WithDetail(fmt.Sprintf("Authentication and session setup did not finish within %s.", startupTimeout)).
+		WithHint("The server may be busy setting up many connections at once; try again.")
+}
+
+// startupFailure is how open reports err, a failure of the startup
+// bounded by ctx: when ctx's deadline passed or the connection's I/O
+// deadline did, it is a startup timeout, whatever step noticed it first
+// (the engine would call it 57014, a cancelled statement); other errors
+// keep their codes.
+func startupFailure(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ne net.Error
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+		return startupTimedOut()
+	}
+	return err
+}
 
 // startup reads the startup packet, answering SSL and GSSAPI encryption
 // requests and serving a CancelRequest (which returns nil, nil: the
@@ -70,8 +104,8 @@ func (c *conn) answerSSL(already bool) error {
 	return nil
 }
 
-// open checks the startup parameters, authenticates the user, opens the
-// engine session and sends what a client expects before its first query.
+// open checks the startup parameters, then sets the connection up (see
+// setup) within startupTimeout.
 func (c *conn) open(m *pgproto3.StartupMessage) error {
 	user := m.Parameters["user"]
 	if user == "" {
@@ -94,6 +128,12 @@ func (c *conn) open(m *pgproto3.StartupMessage) error {
 	defer cancel()
 	c.nc.SetDeadline(time.Now().Add(startupTimeout))
 	defer c.nc.SetDeadline(time.Time{})
+	return startupFailure(ctx, c.setup(ctx, user, m))
+}
+
+// setup authenticates the user, opens the engine session and sends what a
+// client expects before its first query, all within ctx.
+func (c *conn) setup(ctx context.Context, user string, m *pgproto3.StartupMessage) error {
 	if err := c.authenticate(ctx, user); err != nil {
 		return err
 	}
