@@ -57,6 +57,12 @@ type conn struct {
 
 	runMu   sync.Mutex
 	running context.CancelFunc // cancels the statement in progress, if any
+	// busy: a request is in hand (a message was read and its
+	// ReadyForQuery is not sent yet). A CancelRequest that arrives then,
+	// before its statement started, sets cancelPending, and the
+	// statement fails at once when it starts (a loaded server may read
+	// the cancel before it runs the query it was meant for).
+	busy, cancelPending bool
 }
 
 // serveConn runs a connection from its first byte to its close.
@@ -130,6 +136,7 @@ func (c *conn) loop() {
 			c.receiveFailed(err)
 			return
 		}
+		c.setBusy()
 		switch msg.(type) {
 		case *pgproto3.Terminate:
 			return
@@ -221,6 +228,7 @@ func (c *conn) sendError(err error) {
 }
 
 func (c *conn) readyForQuery() error {
+	c.setIdle()
 	c.act.finished(c.tx, false)
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.tx})
 	return c.flush()
@@ -259,6 +267,10 @@ func (c *conn) statementContext(sql string, logged bool) (context.Context, func(
 	ctx, cancel := context.WithCancel(context.WithValue(context.Background(), connKey{}, c))
 	c.runMu.Lock()
 	c.running = cancel
+	if c.cancelPending {
+		c.cancelPending = false
+		cancel()
+	}
 	c.runMu.Unlock()
 	stopWatch := c.watchPeer()
 	return ctx, func(err error) {
@@ -299,14 +311,33 @@ func (c *conn) watchPeer() func() {
 	return func() { close(done) }
 }
 
-// cancelRunning interrupts the running statement, if any.
+// cancelRunning interrupts the running statement, if any, or the next
+// one the request in hand starts (see busy).
 func (c *conn) cancelRunning() {
 	c.runMu.Lock()
 	defer c.runMu.Unlock()
-	if c.running != nil {
+	switch {
+	case c.running != nil:
 		c.running()
 		c.sess.Cancel()
+	case c.busy:
+		c.cancelPending = true
 	}
+}
+
+// setBusy records that a request is in hand (a message was read).
+func (c *conn) setBusy() {
+	c.runMu.Lock()
+	c.busy = true
+	c.runMu.Unlock()
+}
+
+// setIdle records that the request is done (ReadyForQuery goes out): a
+// pending cancel does not outlive it.
+func (c *conn) setIdle() {
+	c.runMu.Lock()
+	c.busy, c.cancelPending = false, false
+	c.runMu.Unlock()
 }
 
 // shutdown asks the connection to end: at once (interrupting what runs
