@@ -17,9 +17,9 @@ const largeDF = 2e6
 // freedom (df > 0, not necessarily whole): I_x(df/2, 1/2) with
 // x = df/(df+t²). 1 − x = t²/(df+t²) is passed as computed, not as a
 // difference, so the small p-values of large |t| keep their digits.
-// Above largeDF it is 2·Φ(−z) with z = √((df − ½)·ln(1 + t²/df)), the
-// leading term of the uniform asymptotic expansion of I_x(a, ½) for
-// large a, whose error is O(t⁴/df²).
+// Above largeDF it is 2·Φ(−z) with z = √((df − ½)·ln(1 + t²/df)), a
+// normal transformation whose relative error, measured against mpmath,
+// falls as 1/df² (and grows with |t|: about 1e−10·(1e6/df)² at |t| = 8).
 func studentTwoSided(t, df float64) (float64, error) {
 	if !(df > 0) {
 		return math.NaN(), fmt.Errorf("expected degrees of freedom > 0, got %g", df)
