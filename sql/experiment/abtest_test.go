@@ -314,7 +314,7 @@ func TestRandomized(t *testing.T) {
 			want := naiveCompare(a.users, a.conversions, c.users, c.conversions, alpha)
 			what := fmt.Sprintf("round %d %s (%d/%d vs %d/%d)", round, a.name, a.conversions, a.users, c.conversions, c.users)
 			check(t, what+" z", r.z, want.z, 1e-11)
-			check(t, what+" p", r.p, want.p, 1e-11)
+			checkRel(t, what+" p", r.p, want.p, 1e-11)
 			check(t, what+" ci_low", r.ciLow, want.ciLow, 1e-11)
 			check(t, what+" ci_high", r.ciHigh, want.ciHigh, 1e-11)
 			check(t, what+" uplift", r.uplift, want.uplift, 1e-11)
@@ -335,7 +335,9 @@ func TestRandomized(t *testing.T) {
 		what := fmt.Sprintf("welch round %d (%d vs %d values)", round, len(samples["b"]), len(samples["a"]))
 		check(t, what+" t", r.t, w.t, 1e-9)
 		check(t, what+" df", r.df, w.df, 1e-9)
-		check(t, what+" p", r.valueP, w.p, 1e-8)
+		if w.p > 1e-6 {
+			checkRel(t, what+" p", r.valueP, w.p, 1e-7) // Simpson's rule is good to about 1e-9 absolute
+		}
 	}
 }
 

@@ -82,6 +82,18 @@ func check(tb testing.TB, what string, got, want, tol float64) {
 	}
 }
 
+// checkRel fails the test unless got is within tol of want relatively
+// (for p-values, which may be tiny); NaN matches NaN.
+func checkRel(tb testing.TB, what string, got, want, tol float64) {
+	tb.Helper()
+	if math.IsNaN(want) && math.IsNaN(got) || got == want {
+		return
+	}
+	if !(math.Abs(got-want) <= tol*math.Abs(want)) {
+		tb.Errorf("%s = %.17g, want %.17g (relative %g)", what, got, want, tol)
+	}
+}
+
 // naive is the two-proportion comparison written plainly from the
 // textbook formulas, with Go's math only: the reference the SQL is
 // checked against.
