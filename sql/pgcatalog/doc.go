@@ -57,7 +57,16 @@
 //     database, the user's, UTF8.
 //   - Tables, views, sequences, indexes (DuckDB's ART indexes shown as
 //     btree), PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints (NOT
-//     NULL is attnotnull, as in PostgreSQL 15), defaults, comments.
+//     NULL is attnotnull, as in PostgreSQL 15; keys and foreign keys are
+//     connoinherit, CHECK constraints not), defaults, comments.
+//   - Defaults as pg_get_expr prints them where DuckDB's text has a
+//     PostgreSQL spelling: CAST('v' AS T) is 'v'::t with T's PostgreSQL
+//     name, nextval('s') is nextval('s'::regclass), current_timestamp and
+//     the other SQL value functions are upper case; anything else is
+//     DuckDB's text (so Metabase's LIKE '%nextval(%' still finds
+//     sequence defaults).
+//   - Statistics: relation sizes are NULL (DuckDB keeps none per table)
+//     and scan counters (pg_stat_get_numscans) 0.
 //   - martdb's functions, read from the session's martdb_functions(), in
 //     pg_proc under public, so that psql's \df lists them, with their
 //     descriptions in pg_description; the built-in functions clients join
@@ -72,7 +81,9 @@
 // operators (DuckDB's mean a full match); subscripts of int2vector and
 // oidvector columns (indkey, indoption, indclass, proargtypes), which
 // start at 0 in PostgreSQL and at 1 in DuckDB lists; scalar functions
-// used as tables in FROM; WITH ORDINALITY on a table macro; and
+// used as tables in FROM; WITH ORDINALITY on a table macro;
 // to_timestamp(text, template), which DuckDB's strptime can only do with a
-// constant format (StrftimeFormat translates the template).
+// constant format (StrftimeFormat translates the template); and
+// format(formatstr, ...), whose %s/%I/%L conversions DuckDB's format (fmt's
+// {} syntax) does not know, so no format macro is defined here.
 package pgcatalog

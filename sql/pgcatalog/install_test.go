@@ -333,3 +333,34 @@ func TestStrftimeFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultsAsPostgreSQLPrintsThem checks pg_attrdef (and so
+// pg_get_expr and information_schema.columns): DuckDB's CAST('v' AS T),
+// nextval('s') and current_timestamp come out in PostgreSQL's spelling,
+// other defaults as DuckDB prints them.
+func TestDefaultsAsPostgreSQLPrintsThem(t *testing.T) {
+	conn := openCatalog(t)
+	sqltest.Exec(t, conn, "CREATE SEQUENCE ids",
+		"CREATE TABLE d (id BIGINT DEFAULT nextval('ids'), day DATE DEFAULT DATE '2020-01-02', "+
+			"seen TIMESTAMP DEFAULT TIMESTAMP '2020-01-02 03:04:05', made TIMESTAMPTZ DEFAULT current_timestamp, "+
+			"n INTEGER DEFAULT 1 + 2, s VARCHAR DEFAULT 'it''s')")
+	pgc := Database + "." + PgCatalogSchema + "."
+	sqltest.SameRows(t, "defaults", sqltest.Rows(t, conn, "SELECT d.adnum, "+pgc+"pg_get_expr(d.adbin, d.adrelid, true) FROM "+
+		pgc+"pg_attrdef d JOIN "+pgc+"pg_class c ON c.oid = d.adrelid WHERE c.relname = 'd' ORDER BY 1"),
+		[]string{"1|nextval('ids'::regclass)", "2|'2020-01-02'::date", "3|'2020-01-02 03:04:05'::timestamp without time zone",
+			"4|CURRENT_TIMESTAMP", "5|(1 + 2)", "6|'it''s'"})
+}
+
+// TestConstraintsAndIndexStatistics checks what DBeaver's navigator
+// reads: keys and foreign keys are not inherited, CHECK constraints are,
+// and every index's scan counter reads 0.
+func TestConstraintsAndIndexStatistics(t *testing.T) {
+	conn := openCatalog(t)
+	sqltest.Exec(t, conn, "CREATE TABLE p (id INTEGER PRIMARY KEY, u INTEGER UNIQUE, CHECK (u > 0))",
+		"CREATE TABLE f (p_id INTEGER REFERENCES p (id))")
+	pgc := Database + "." + PgCatalogSchema + "."
+	sqltest.SameRows(t, "connoinherit", sqltest.Rows(t, conn, "SELECT contype, connoinherit FROM "+pgc+"pg_constraint ORDER BY contype"),
+		[]string{"c|false", "f|true", "p|true", "u|true"})
+	sqltest.SameRows(t, "numscans", sqltest.Rows(t, conn, "SELECT count(*), min("+pgc+"pg_stat_get_numscans(indexrelid)), max("+
+		pgc+"pg_stat_get_numscans(indexrelid)) FROM "+pgc+"pg_index"), []string{"2|0|0"})
+}

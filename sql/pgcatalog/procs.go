@@ -280,6 +280,7 @@ var builtinProcs = []proc{
 	{6121, "pg_relation_is_publishable", []uint32{2205}, 16, false, 's', true},
 	{2325, "pg_relation_size", []uint32{2205}, 20, false, 'v', true},
 	{2332, "pg_relation_size", []uint32{2205, 25}, 20, false, 'v', true},
+	{1928, "pg_stat_get_numscans", []uint32{26}, 20, false, 's', true},
 	{2079, "pg_table_is_visible", []uint32{26}, 16, false, 's', true},
 	{2997, "pg_table_size", []uint32{2205}, 20, false, 'v', true},
 	{3778, "pg_tablespace_location", []uint32{26}, 25, false, 's', true},

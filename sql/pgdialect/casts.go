@@ -50,10 +50,13 @@ func (w *rewriter) typeCast(tc *pg_query.TypeCast) {
 			return
 		}
 	}
+	if inner := tc.GetArg().GetTypeCast(); inner != nil && base == "oid" {
+		w.wantOID[inner] = true
+	}
 	if h, ok := regHelpers[base]; ok {
 		helper := h[1] // an OID (or expression) shown as its name
-		if isConstOrParam(tc.GetArg()) {
-			helper = h[0] // a name looked up
+		if isConstOrParam(tc.GetArg()) || w.wantOID[tc] {
+			helper = h[0] // a name looked up (or an OID kept)
 		}
 		w.castCall(tc, tc, helper)
 		return

@@ -24,6 +24,18 @@
 //     an OID shown as its name, which is what those casts print in
 //     PostgreSQL), ::name becomes VARCHAR, ::jsonb JSON, the vector types
 //     lists, and pg_catalog-qualified type names lose their qualifier.
+//     A reg* cast cast on to oid (x::regclass::oid, as Metabase writes
+//     CAST(CAST(format(...) AS REGCLASS) AS OID)) always calls the
+//     lookup helper, which keeps an OID and looks a name up;
+//   - format(formatstr, args...) with a constant format string holding
+//     PostgreSQL's %s, %I, %L (and %n$ positions, %%) becomes their
+//     concatenation: DuckDB's format is fmt's {} syntax. %s of NULL is
+//     the empty string and %L of NULL is NULL unquoted, as in
+//     PostgreSQL; %I of NULL gives NULL where PostgreSQL raises an
+//     error; %s shows a value as DuckDB casts it to text (true, not t).
+//     Widths and flags are left to DuckDB, which does not know them;
+//   - to_timestamp(text, template) with a constant template becomes
+//     strptime with the translated format.
 //
 // Rewrites are spliced into the original text at the byte offsets the
 // parser reports, so everything else stays byte for byte what the client

@@ -10,7 +10,7 @@ import (
 
 // rewrite applies the dialect rewrites to one parsed statement.
 func rewrite(text string, stmt *pg_query.Node) (string, []edit) {
-	w := &rewriter{s: text, skip: map[*pg_query.TypeCast]bool{}}
+	w := &rewriter{s: text, skip: map[*pg_query.TypeCast]bool{}, wantOID: map[*pg_query.TypeCast]bool{}}
 	walk(stmt.ProtoReflect(), w.visit)
 	w.outputNames(stmt)
 	if len(w.edits) == 0 {
@@ -23,6 +23,9 @@ type rewriter struct {
 	s     string
 	edits []*edit
 	skip  map[*pg_query.TypeCast]bool // inner casts an outer edit already covers
+	// wantOID are reg* casts whose value is cast on to oid: x::regclass::oid
+	// is the OID x names (or is), whatever x's type.
+	wantOID map[*pg_query.TypeCast]bool
 }
 
 func (w *rewriter) add(start, end int, build func(r *renderer) string) {
@@ -79,6 +82,7 @@ func (w *rewriter) visit(m protoreflect.Message) {
 	case *pg_query.FuncCall:
 		w.funcCall(x)
 		w.toTimestamp(x)
+		w.format(x)
 	case *pg_query.A_Expr:
 		w.operator(x)
 	case *pg_query.CollateClause:

@@ -198,6 +198,22 @@ CREATE OR REPLACE MACRO {{pgc}}.format_type(type_oid, typemod) AS
             THEN {{pgc}}._martdb_format_scalar({{pgc}}._martdb_type_elem(type_oid), typemod) || '[]'
         ELSE coalesce({{pgc}}._martdb_format_scalar(type_oid, typemod), '???') END;
 
+-- A column default as PostgreSQL's pg_get_expr prints it, from the text
+-- DuckDB keeps: CAST('v' AS TYPE) is 'v'::type with the type's
+-- PostgreSQL name, nextval('s') is nextval('s'::regclass), and the SQL
+-- value functions are upper case. Other expressions stay as DuckDB
+-- prints them.
+CREATE OR REPLACE MACRO {{pgc}}._martdb_pg_default(e) AS
+    CASE
+        WHEN regexp_full_match(e, 'CAST\(''(?:[^'']|'''')*'' AS "?[A-Za-z_][A-Za-z0-9_ ]*"?\)')
+            THEN regexp_extract(e, '^CAST\((''.*'') AS ', 1) || '::'
+                 || {{pgc}}.format_type({{pgc}}._martdb_typeoid(regexp_extract(e, ' AS "?([A-Za-z0-9_ ]+)"?\)$', 1)), NULL)
+        WHEN regexp_full_match(e, 'nextval\(''(?:[^'']|'''')*''\)')
+            THEN regexp_replace(e, '\)$', '::regclass)')
+        WHEN lower(e) IN ('current_timestamp', 'current_date', 'current_time', 'localtimestamp', 'localtime')
+            THEN upper(e)
+        ELSE e END;
+
 -- pg_typeof: the PostgreSQL type a value of this DuckDB type is sent as.
 CREATE OR REPLACE MACRO {{pgc}}.pg_typeof(v) AS
     {{pgc}}.format_type({{pgc}}._martdb_typeoid(typeof(v)), NULL);

@@ -27,7 +27,8 @@ LEFT JOIN {{pgc}}._martdb_types t ON t.oid = c.atttypid;
 
 CREATE VIEW {{pgc}}.pg_attrdef AS
 SELECT {{pgc}}._martdb_synthetic_oid(c.table_oid, 512 + c.column_index) AS oid,
-       {{pgc}}._martdb_user_oid(c.table_oid) AS adrelid, c.column_index AS adnum, c.column_default AS adbin
+       {{pgc}}._martdb_user_oid(c.table_oid) AS adrelid, c.column_index AS adnum,
+       {{pgc}}._martdb_pg_default(c.column_default) AS adbin
 FROM duckdb_columns() c
 WHERE c.database_name = {{pgc}}._martdb_db() AND c.column_default IS NOT NULL AND c.column_index < 512;
 
@@ -86,12 +87,14 @@ SELECT i.oid AS indexrelid, i.indrelid, len(i.indkey) AS indnatts, len(i.indkey)
                                              x -> x IS NOT NULL), ', ') END AS indexprs
 FROM {{pgc}}._martdb_idx i;
 
+-- connoinherit: PostgreSQL marks the keys and foreign keys of plain
+-- tables as never inherited; CHECK constraints are inherited.
 CREATE VIEW {{pgc}}.pg_constraint AS
 SELECT c.oid, c.conname, c.connamespace, c.contype, true AS convalidated, c.conrelid, c.conindid, c.confrelid,
        CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END AS confupdtype,
        CASE WHEN c.contype = 'f' THEN 'a' ELSE ' ' END AS confdeltype,
        CASE WHEN c.contype = 'f' THEN 's' ELSE ' ' END AS confmatchtype,
-       true AS conislocal, c.conkey, c.confkey,
+       true AS conislocal, c.contype IN ('p', 'u', 'f') AS connoinherit, c.conkey, c.confkey,
        CASE WHEN c.contype = 'c' THEN c.expression END AS conbin
 FROM {{pgc}}._martdb_cons1 c;
 

@@ -168,6 +168,11 @@ CREATE OR REPLACE MACRO {{pgc}}.pg_total_relation_size(rel) AS NULL::BIGINT;
 CREATE OR REPLACE MACRO {{pgc}}.pg_table_size(rel) AS NULL::BIGINT;
 CREATE OR REPLACE MACRO {{pgc}}.pg_indexes_size(rel) AS NULL::BIGINT;
 
+-- Statistics counters: DuckDB counts no scans, so they read 0, as
+-- PostgreSQL's do where nothing was counted (DBeaver's index list asks
+-- pg_stat_get_numscans of every index).
+CREATE OR REPLACE MACRO {{pgc}}.pg_stat_get_numscans(rel_oid) AS 0::BIGINT;
+
 -- pg_get_keywords(): DuckDB's keywords with PostgreSQL's categories.
 CREATE OR REPLACE MACRO {{pgc}}.pg_get_keywords() AS TABLE
     SELECT k.keyword_name AS word,
