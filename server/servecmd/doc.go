@@ -9,6 +9,12 @@
 // --allow-files names its directory; ten failed logins per address per
 // minute; TLS 1.2 at least, and --tls-required to refuse plaintext.
 //
+// COPY FROM STDIN spools into a directory of the server's own in the
+// system's temporary directory, martdb-serve-<pid>-<random>, which the
+// server holds flock'ed while it runs and removes when it stops (spool.go).
+// A server killed with SIGKILL cannot remove it, so every start removes
+// the unlocked ones older than a minute: their servers are gone.
+//
 // It is the only place where the wire server meets flags and signals, so
 // that package server stays a library. The martdb binary (cli/martdb)
 // hands it every command line that starts with "serve"; the shell and

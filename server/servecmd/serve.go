@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/martdb/martdb/engine"
 	"github.com/martdb/martdb/server"
@@ -144,11 +145,20 @@ func (o *options) store() (*auth.Store, error) {
 func run(ctx context.Context, o *options, cfg server.Config, stderr io.Writer, ready chan<- net.Addr) error {
 	// COPY FROM STDIN spools into a directory of the server's own, the
 	// one place besides --allow-files where statements may touch files.
-	spool, err := os.MkdirTemp("", "martdb-serve-")
+	// Those of servers that were killed are removed first.
+	removed, err := sweepSpools(os.TempDir(), time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "martdb serve: looking for stale spool directories: %v\n", err)
+	}
+	for _, dir := range removed {
+		fmt.Fprintf(stderr, "martdb serve: removed %s, the spool directory of a server that is gone\n", dir)
+	}
+	sp, err := openSpool(os.TempDir())
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(spool)
+	defer sp.Close()
+	spool := sp.dir
 	cfg.SpoolDir = spool
 	opt := engine.Options{StatementTimeout: o.statementTimeout}
 	opt.Path, opt.ReadOnly, opt.MemoryLimit = o.db, o.readOnly, o.memoryLimit
