@@ -35,7 +35,11 @@
 //     error; %s shows a value as DuckDB casts it to text (true, not t).
 //     Widths and flags are left to DuckDB, which does not know them;
 //   - to_timestamp(text, template) with a constant template becomes
-//     strptime with the translated format.
+//     strptime with the translated format;
+//   - f(...) WITH ORDINALITY, for f other than DuckDB's own unnest, range
+//     and generate_series, becomes (SELECT *, row_number() OVER () AS
+//     ordinality FROM f(...)): DuckDB accepts the clause on a table macro
+//     (all of martdb's table functions) and drops the column.
 //
 // Rewrites are spliced into the original text at the byte offsets the
 // parser reports, so everything else stays byte for byte what the client

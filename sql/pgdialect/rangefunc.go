@@ -71,3 +71,49 @@ func (w *rewriter) rangeFunction(rf *pg_query.RangeFunction) {
 		return "(SELECT " + call + " AS " + name + ") " + name
 	})
 }
+
+// nativeOrdinality are the table functions DuckDB numbers itself WITH
+// ORDINALITY. On a table macro (martdb's functions are table macros)
+// DuckDB accepts the clause and silently drops the column.
+var nativeOrdinality = map[string]bool{"unnest": true, "generate_series": true, "range": true}
+
+// ordinality rewrites f(...) WITH ORDINALITY, for f other than DuckDB's
+// own table functions, as (SELECT *, row_number() OVER () AS ordinality
+// FROM f(...)): the rows numbered from 1 in the order f returns them,
+// in a last column named ordinality, as in PostgreSQL. An alias and its
+// column list stay, so AS t(a, b, n) still names the number n.
+func (w *rewriter) ordinality(rf *pg_query.RangeFunction) {
+	if !rf.GetOrdinality() || rf.GetLateral() || len(rf.GetFunctions()) != 1 {
+		return
+	}
+	items := rf.GetFunctions()[0].GetList().GetItems()
+	if len(items) == 0 {
+		return
+	}
+	fc := items[0].GetFuncCall()
+	names := stringList(fc.GetFuncname())
+	if fc == nil || len(names) == 0 || nativeOrdinality[names[len(names)-1]] {
+		return
+	}
+	loc := int(fc.GetLocation())
+	if loc < 0 {
+		return
+	}
+	open := skipSpace(w.s, nameEnd(w.s, loc))
+	if open >= len(w.s) || w.s[open] != '(' {
+		return
+	}
+	callEnd := groupEnd(w.s, open)
+	at := skipSpace(w.s, callEnd)
+	if !hasWords(w.s[at:], "with") {
+		return
+	}
+	at = skipSpace(w.s, at+len("with"))
+	if !hasWords(w.s[at:], "ordinality") {
+		return
+	}
+	end := at + len("ordinality")
+	w.add(loc, end, func(r *renderer) string {
+		return "(SELECT *, row_number() OVER () AS ordinality FROM " + r.render(loc, callEnd) + ")"
+	})
+}

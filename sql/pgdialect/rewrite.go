@@ -91,6 +91,7 @@ func (w *rewriter) visit(m protoreflect.Message) {
 		w.typeCast(x)
 	case *pg_query.RangeFunction:
 		w.rangeFunction(x)
+		w.ordinality(x)
 	}
 }
 
