@@ -73,9 +73,12 @@ CREATE OR REPLACE TEMP MACRO _martdb_attribution_scale(type_name) AS
 
 -- _martdb_attribution_units is a DECIMAL value as a whole number of its
 -- smallest units (19.99 in DECIMAL(12,2) is 1999), exactly: a DECIMAL's
--- text has exactly its scale's digits after the point.
+-- text has exactly its scale's digits after the point. A value of 2^63
+-- units or more (possible only beyond 18 digits) is an error rather than
+-- an inexact split.
 CREATE OR REPLACE TEMP MACRO _martdb_attribution_units(v) AS
-    replace(v::VARCHAR, '.', '')::HUGEINT;
+    coalesce(TRY_CAST(replace(v::VARCHAR, '.', '') AS BIGINT),
+             error('attribution: conv_value: ' || v::VARCHAR || ' has too many digits to split exactly (2^63 units or more)'));
 
 -- _martdb_attribution_upto is the part of a value of units whole units
 -- credited to the touches whose cumulative weight is upto of total: units
@@ -83,9 +86,9 @@ CREATE OR REPLACE TEMP MACRO _martdb_attribution_units(v) AS
 -- and units at the ends. It depends only on the three numbers, so the
 -- same cumulative weight gives the same part on every row.
 CREATE OR REPLACE TEMP MACRO _martdb_attribution_upto(units, upto, total) AS
-    CASE WHEN upto <= 0 THEN 0::HUGEINT
+    CASE WHEN upto <= 0 THEN 0::BIGINT
          WHEN upto >= total THEN units
-         ELSE round(units::DOUBLE * upto::DOUBLE / total::DOUBLE)::HUGEINT END;
+         ELSE round(units::DOUBLE * upto::DOUBLE / total::DOUBLE)::BIGINT END;
 
 CREATE OR REPLACE TEMP MACRO attribution(touches, "user", ts, channel, conversions, conv_user, conv_ts,
         conv_value := NULL, model := 'last_touch', lookback := INTERVAL 30 DAY, direct := 'direct',
@@ -106,11 +109,13 @@ _attr_opts AS (
            AND _martdb_attribution_same_user(typeof((SELECT "user" FROM query_table(touches) LIMIT 1)),
                                              typeof((SELECT conv_user FROM query_table(conversions) LIMIT 1))) AS _checked
 ),
--- The touches that count: a user, a ts and a channel.
+-- The touches that count: a user, a ts and a channel. Like the
+-- conversions, they pass through the checked options, so that a bad
+-- column type fails with its message before the join compares users.
 _attr_touch AS (
     SELECT "user" AS _u, _martdb_attribution_ts(ts, 'ts') AS _t, TRY_CAST(channel AS VARCHAR) AS _c
-    FROM query_table(touches)
-    WHERE "user" IS NOT NULL AND ts IS NOT NULL AND channel IS NOT NULL
+    FROM query_table(touches) CROSS JOIN _attr_opts o
+    WHERE "user" IS NOT NULL AND ts IS NOT NULL AND channel IS NOT NULL AND o._checked
 ),
 -- The conversions that count (a user and a ts), numbered, with the start
 -- of their lookback window (_from): _v is the value
@@ -124,7 +129,7 @@ _attr_conv AS (
            CASE WHEN typeof(conv_value) IN ('"NULL"', 'NULL') THEN 1::DOUBLE
                 ELSE coalesce(TRY_CAST(conv_value AS DOUBLE), 0::DOUBLE) END AS _v,
            CASE WHEN _martdb_attribution_scale(typeof(conv_value)) IS NOT NULL
-                THEN coalesce(_martdb_attribution_units(conv_value), 0) END AS _units,
+                THEN coalesce(_martdb_attribution_units(conv_value), 0::BIGINT) END AS _units,
            _martdb_attribution_scale(typeof(conv_value)) AS _scale
     FROM query_table(conversions) CROSS JOIN _attr_opts o
     WHERE conv_user IS NOT NULL AND conv_ts IS NOT NULL AND o._checked
@@ -134,59 +139,76 @@ _attr_conv AS (
 -- none. _age is the touch's distance before the conversion in
 -- microseconds, _nd 1 for a touch of a channel that is not direct.
 _attr_pairs AS (
-    SELECT c._k, c._v, c._units, c._scale, t._t, t._c,
+    SELECT c._k, t._t, t._c,
            epoch_us(c._t) - epoch_us(t._t) AS _age,
-           CASE WHEN t._c IS NOT NULL AND NOT list_contains(o._direct, t._c) THEN 1 ELSE 0 END AS _nd,
-           o._half_us
+           CASE WHEN t._c IS NOT NULL AND NOT list_contains(o._direct, t._c) THEN 1 ELSE 0 END AS _nd
     FROM _attr_conv c
     LEFT JOIN _attr_touch t ON t._u = c._u AND t._t BETWEEN c._from AND c._t
     CROSS JOIN _attr_opts o
 ),
--- Each pair's place among its conversion's touches in (ts, channel) order:
--- _rn its position, _n the number of touches, _cnd and _tnd the non-direct
--- touches up to it and in all, _amin the age of the latest touch.
-_attr_ranked AS (
-    SELECT _k, _v, _units, _scale, coalesce(_c, '(unattributed)') AS _ch, _age, _nd, _half_us,
-           row_number() OVER (PARTITION BY _k ORDER BY _t, _c ROWS UNBOUNDED PRECEDING) AS _rn,
-           count(*) OVER (PARTITION BY _k) AS _n,
-           sum(_nd) OVER (PARTITION BY _k ORDER BY _t, _c ROWS UNBOUNDED PRECEDING) AS _cnd,
-           sum(_nd) OVER (PARTITION BY _k) AS _tnd,
-           min(_age) OVER (PARTITION BY _k) AS _amin
+-- Each conversion's number of touches (_n), of non-direct touches (_tnd),
+-- and the age of its latest touch (_amin).
+_attr_counts AS (
+    SELECT _k, count(*) AS _n, sum(_nd) AS _tnd, min(_age) AS _amin
     FROM _attr_pairs
+    GROUP BY _k
+),
+-- Each pair with its time-decay weight, relative to the latest touch
+-- (weight 1) so that the weights never all underflow to zero: _wt as a
+-- DOUBLE, _wq as a whole number of 2^-40.
+_attr_weighted AS (
+    SELECT _k, _t, _c, _nd, _wt, round(_wt * 1099511627776)::BIGINT AS _wq
+    FROM (SELECT p._k, p._t, p._c, p._nd, coalesce(pow(2::DOUBLE, -(p._age - n._amin) / o._half_us), 1::DOUBLE) AS _wt
+          FROM _attr_pairs p
+          JOIN _attr_counts n ON n._k = p._k
+          CROSS JOIN _attr_opts o)
+),
+-- Each conversion's value and counts, and its total time-decay weight
+-- both ways.
+_attr_totals AS (
+    SELECT c._k, c._v, c._units, c._scale, n._n, n._tnd, w._wsum, w._wqsum
+    FROM (SELECT _k, sum(_wt) AS _wsum, sum(_wq) AS _wqsum FROM _attr_weighted GROUP BY _k) w
+    JOIN _attr_counts n ON n._k = w._k
+    JOIN _attr_conv c ON c._k = w._k
+),
+-- Each pair's place among its conversion's touches in (ts, channel) order:
+-- _rn its position, _cnd the non-direct touches up to it, _q6 the
+-- whole-number time-decay weight up to it. One sort of narrow rows; the
+-- conversion's totals are joined afterwards.
+_attr_ranked AS (
+    SELECT _k, coalesce(_c, '(unattributed)') AS _ch, _nd, _wt, _wq,
+           row_number() OVER _upto AS _rn,
+           sum(_nd) OVER _upto AS _cnd,
+           sum(_wq) OVER _upto AS _q6
+    FROM _attr_weighted
+    WINDOW _upto AS (PARTITION BY _k ORDER BY _t, _c ROWS UNBOUNDED PRECEDING)
 ),
 -- Each pair's share of its conversion under every model (_s1 first_touch,
 -- _s2 last_touch, _s3 last_non_direct, _s4 linear, _s5 position_based, _s6
 -- time_decay), and for the exact split of a DECIMAL value each share as a
 -- whole-number weight: _q* the cumulative weight of the conversion's
 -- touches 1.._rn, _p* that of touches 1.._rn - 1, _w* the total.
--- Time-decay weights are taken relative to the latest touch (weight 1),
--- so they never all underflow to zero; as whole numbers they are in units
--- of 2^-40 of it.
 _attr_shares AS (
-    SELECT _k, _v, _units, _scale, _ch, _rn, _n,
-           CASE WHEN _rn = 1 THEN 1::DOUBLE ELSE 0::DOUBLE END AS _s1,
-           CASE WHEN _rn = _n THEN 1::DOUBLE ELSE 0::DOUBLE END AS _s2,
-           CASE WHEN (_tnd > 0 AND _nd = 1 AND _cnd = _tnd) OR (_tnd = 0 AND _rn = _n) THEN 1::DOUBLE ELSE 0::DOUBLE END AS _s3,
-           1::DOUBLE / _n AS _s4,
-           CASE WHEN _n = 1 THEN 1::DOUBLE WHEN _n = 2 THEN 0.5::DOUBLE
-                WHEN _rn = 1 OR _rn = _n THEN 0.4::DOUBLE ELSE 0.2::DOUBLE / (_n - 2) END AS _s5,
-           _wt / sum(_wt) OVER _all AS _s6,
+    SELECT r._ch, t._v, t._units, t._scale,
+           CASE WHEN r._rn = 1 THEN 1::DOUBLE ELSE 0::DOUBLE END AS _s1,
+           CASE WHEN r._rn = t._n THEN 1::DOUBLE ELSE 0::DOUBLE END AS _s2,
+           CASE WHEN (t._tnd > 0 AND r._nd = 1 AND r._cnd = t._tnd) OR (t._tnd = 0 AND r._rn = t._n)
+                THEN 1::DOUBLE ELSE 0::DOUBLE END AS _s3,
+           1::DOUBLE / t._n AS _s4,
+           CASE WHEN t._n = 1 THEN 1::DOUBLE WHEN t._n = 2 THEN 0.5::DOUBLE
+                WHEN r._rn = 1 OR r._rn = t._n THEN 0.4::DOUBLE ELSE 0.2::DOUBLE / (t._n - 2) END AS _s5,
+           r._wt / t._wsum AS _s6,
            -- linear: weight 1 each.
-           _rn AS _q4, _rn - 1 AS _p4, _n AS _w4,
+           r._rn AS _q4, r._rn - 1 AS _p4, t._n AS _w4,
            -- position_based: 1 each for one or two touches, else 2(n - 2)
            -- for the first and the last and 1 for each middle one (0.4,
            -- 0.4 and 0.2 / (n - 2) of 5(n - 2)).
-           CASE WHEN _n <= 2 THEN _rn WHEN _rn = _n THEN 5 * (_n - 2) ELSE 2 * (_n - 2) + _rn - 1 END AS _q5,
-           CASE WHEN _n <= 2 OR _rn = 1 THEN _rn - 1 ELSE 2 * (_n - 2) + _rn - 2 END AS _p5,
-           CASE WHEN _n <= 2 THEN _n ELSE 5 * (_n - 2) END AS _w5,
-           sum(_wq) OVER _upto AS _q6,
-           sum(_wq) OVER _upto - _wq AS _p6,
-           sum(_wq) OVER _all AS _w6
-    FROM (SELECT *, coalesce(pow(2::DOUBLE, -(_age - _amin) / _half_us), 1::DOUBLE) AS _wt,
-                 round(coalesce(pow(2::DOUBLE, -(_age - _amin) / _half_us), 1::DOUBLE) * 1099511627776)::BIGINT AS _wq
-          FROM _attr_ranked)
-    WINDOW _upto AS (PARTITION BY _k ORDER BY _rn ROWS UNBOUNDED PRECEDING),
-           _all AS (PARTITION BY _k)
+           CASE WHEN t._n <= 2 THEN r._rn WHEN r._rn = t._n THEN 5 * (t._n - 2) ELSE 2 * (t._n - 2) + r._rn - 1 END AS _q5,
+           CASE WHEN t._n <= 2 OR r._rn = 1 THEN r._rn - 1 ELSE 2 * (t._n - 2) + r._rn - 2 END AS _p5,
+           CASE WHEN t._n <= 2 THEN t._n ELSE 5 * (t._n - 2) END AS _w5,
+           r._q6, r._q6 - r._wq AS _p6, t._wqsum AS _w6
+    FROM _attr_ranked r
+    JOIN _attr_totals t ON t._k = r._k
 ),
 -- The value credited to each pair under every model: the value times the
 -- share in DOUBLE (_d*), or for a DECIMAL value in whole units (_i*): the
@@ -201,9 +223,9 @@ _attr_credits AS (
            CASE WHEN _units IS NULL THEN _v * _s4 END AS _d4,
            CASE WHEN _units IS NULL THEN _v * _s5 END AS _d5,
            CASE WHEN _units IS NULL THEN _v * _s6 END AS _d6,
-           CASE WHEN _units IS NOT NULL THEN _units * _s1::INTEGER END AS _i1,
-           CASE WHEN _units IS NOT NULL THEN _units * _s2::INTEGER END AS _i2,
-           CASE WHEN _units IS NOT NULL THEN _units * _s3::INTEGER END AS _i3,
+           CASE WHEN _s1 = 1 THEN _units ELSE 0 END AS _i1,
+           CASE WHEN _s2 = 1 THEN _units ELSE 0 END AS _i2,
+           CASE WHEN _s3 = 1 THEN _units ELSE 0 END AS _i3,
            CASE WHEN _units IS NOT NULL
                 THEN _martdb_attribution_upto(_units, _q4, _w4) - _martdb_attribution_upto(_units, _p4, _w4) END AS _i4,
            CASE WHEN _units IS NOT NULL

@@ -108,7 +108,8 @@
 // same C_i is the same number on every row. Channel values are sums of
 // whole units, returned as the DOUBLE nearest to the exact decimal:
 // value::DECIMAL(38, s) gives the exact amount back (below 2^53 units, 90
-// trillion at two decimals), and the channels'
+// trillion at two decimals; a conversion's value must be below 2^63
+// units, else the report fails naming conv_value), and the channels'
 // sum(value::DECIMAL(38,2)) equals sum(conv_value) over the counted
 // conversions to the cent, under every model (tested on the demo shop).
 // Time-decay touches older than about 40 half-lives before the latest
@@ -160,10 +161,12 @@
 // # Cost
 //
 // One hash join of the conversions with the touches on the user (the
-// window bound is a filter of the join), then two window passes over the
-// joined (conversion, touch) pairs partitioned by conversion (positions,
-// running counts and weights) and one aggregate by channel; there is no
-// per-conversion subquery. The cost grows with the number of pairs, i.e.
-// with the touches each user has within lookback of each conversion. See
-// bench_test.go for figures on the demo shop.
+// window bound is a filter of the join), two hash aggregates by conversion
+// (counts, latest touch, total weights), a single window pass over the
+// joined (conversion, touch) pairs partitioned by conversion and sorted by
+// (ts, channel) (positions and running counts and weights), and one
+// aggregate by channel; there is no per-conversion subquery. The cost
+// grows with the number of pairs, i.e. with the touches each user has
+// within lookback of each conversion: on the demo shop, about a second
+// for a million pairs (bench_test.go).
 package attribution

@@ -52,3 +52,17 @@ func TestErrors(t *testing.T) {
 		direct := ['direct', 'none'], conv_value := amount::DOUBLE)`)
 	sqltest.Rows(t, conn, `SELECT * FROM attribution(t, s, ts, ch, c, s, ts, direct := [])`)
 }
+
+// TestValueTooLong: a DECIMAL value of 2^63 units or more cannot be split
+// in whole units of a BIGINT; it fails naming the argument. 16 digits
+// (below 2^53 units) still come back exactly.
+func TestValueTooLong(t *testing.T) {
+	conn := open(t)
+	sqltest.Exec(t, conn, `CREATE TABLE t AS SELECT 1 AS u, TIMESTAMP '2025-01-01' AS ts, 'email' AS ch`,
+		`CREATE TABLE c AS SELECT 1 AS u, TIMESTAMP '2025-01-02' AS ts,
+			123456789012345678.90::DECIMAL(38,2) AS big, 12345678901234.56::DECIMAL(38,2) AS ok`)
+	sqltest.WantError(t, conn, `SELECT * FROM attribution(t, u, ts, ch, c, u, ts, conv_value := big)`,
+		"attribution: conv_value: 123456789012345678.90 has too many digits to split exactly (2^63 units or more)")
+	sqltest.SameRows(t, "16 digits", sqltest.Rows(t, conn, `SELECT channel, value::DECIMAL(38,2) FROM attribution(t, u, ts, ch, c, u, ts, conv_value := ok)`),
+		[]string{"email|12345678901234.56"})
+}
