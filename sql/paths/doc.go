@@ -37,7 +37,7 @@
 // step. Collapsing happens before everything below: max_steps counts the
 // collapsed events, and "first occurrence" is among them.
 //
-// The path of a session, k being max_steps (a whole number from 2 to 50):
+// The path of a session, k being max_steps (a whole number from 2 to 10):
 //
 //   - neither start nor end_event: the session's first k events;
 //   - start: the first occurrence of start in the session and the k - 1
@@ -68,15 +68,21 @@
 // element). The argument is end_event, not end, because END is a reserved
 // word in SQL: a named argument end := ... does not parse.
 //
+// At most 10 steps: longer paths rarely repeat often enough to rank, and
+// the limit lets a path be read with a fixed set of window functions (see
+// below).
+//
 // How it runs: one window pass over each user's events numbers them and
 // finds session starts and repeats (lag); a second pass over the kept
-// events, in the same order, gives each event its session's first event,
-// the latest start or end event before it, and the frame of the k events
-// from it (or up to it, for end_event) as a list; the event a path is read
-// from (session start, first start, first end) cuts its frame at the next
-// session. There is no per-session ordered aggregate (list(... ORDER BY)
-// over 250,000 sessions cost three times the whole query) and no
-// correlated subquery. See bench_test.go.
+// events, in the same order (reversed for end_event), gives each event its
+// session's first event, the latest anchor event (start or end_event)
+// before it, and the event itself and the next nine as lead()s, each
+// carrying a mark for "starts a session"; the event a path is read from
+// (the session's start, its first start or first end_event) cuts that list
+// at the session's edge. There is no per-session ordered aggregate (on the
+// scale-10 shop list(... ORDER BY) over 250,000 sessions cost three times
+// the whole query, and list() over a window frame twice nine lead()s) and
+// no correlated subquery. See bench_test.go.
 //
 // # next_steps (table)
 //
@@ -84,7 +90,7 @@
 //	-> TABLE(next_event VARCHAR, sessions BIGINT, users BIGINT, share DOUBLE)
 //
 // The next-step distribution after a sequence: after is an event name or
-// a list of 1 to 49 names (after := ['page_view', 'product_view'], or
+// a list of 1 to 9 names (after := ['page_view', 'product_view'], or
 // positionally). Sessions, ties and repeats are exactly as in paths (the
 // same session_gap and collapse, applied before matching, so after :=
 // ['a', 'a'] matches nothing when collapsing). A session holds the
@@ -94,9 +100,11 @@
 // sequence are left out. One row per next event: the sessions, the
 // distinct users among them, and share, sessions over the sessions holding
 // the sequence (shares add up to 1). Ordered by sessions, most first, then
-// next_event, NULL last. It is sequence_next_node('forward', 'first_match',
-// ...) with events := the sequence's names, per session instead of per
-// group, counted.
+// next_event, NULL last. Unlike sequence_next_node('forward',
+// 'first_match', ...), which tries its chain only from the first event
+// matching its first condition, next_steps takes the first place where
+// the whole sequence occurs: in a, c, a, b, d the next event after
+// ['a', 'b'] is d.
 //
 // # sequence_next_node (aggregate)
 //
@@ -147,7 +155,7 @@
 //
 // Options are checked on a one-row CTE the rows are joined with, so a bad
 // value fails even on an empty source, naming the function and argument:
-// "paths: max_steps: expected a whole number from 2 to 50, got 1";
+// "paths: max_steps: expected a whole number from 2 to 10, got 1";
 // "paths: session_gap: expected an INTERVAL of zero or more, got ...";
 // "paths: start: expected an event name (VARCHAR) or NULL, got
 // VARCHAR[]" (likewise end_event); "paths: collapse: expected true or
@@ -155,7 +163,7 @@
 // TIMESTAMPTZ or DATE column, got VARCHAR" (on the first row, so an
 // empty source returns the empty table). next_steps checks session_gap,
 // collapse and ts likewise, and after: "next_steps: after: expected an
-// event name or a list of 1 to 49 event names without NULLs, got ...".
+// event name or a list of 1 to 9 event names without NULLs, got ...".
 // sequence_next_node fails with
 // "sequence_next_node: direction: expected 'forward' or 'backward', got
 // ...", "sequence_next_node: base: expected 'head', 'tail', 'first_match'

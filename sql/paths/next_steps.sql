@@ -1,17 +1,17 @@
 -- next_steps(source, user, ts, event, after, ...): where sessions go after
 -- a sequence of events. See doc.go for the exact semantics.
 
--- _martdb_paths_seq is the after option as a VARCHAR[] of 1 to 49 event
+-- _martdb_paths_seq is the after option as a VARCHAR[] of 1 to 9 event
 -- names: a list as given (its elements as text), a single name as a
 -- list of one.
 CREATE OR REPLACE TEMP MACRO _martdb_paths_seq(v, fn) AS
-    CASE WHEN typeof(v) LIKE '%[]' AND len(TRY_CAST(v AS VARCHAR[])) BETWEEN 1 AND 49
+    CASE WHEN typeof(v) LIKE '%[]' AND len(TRY_CAST(v AS VARCHAR[])) BETWEEN 1 AND 9
               AND list_bool_and(list_transform(TRY_CAST(v AS VARCHAR[]), lambda x: x IS NOT NULL))
          THEN TRY_CAST(v AS VARCHAR[])
          WHEN typeof(v) NOT LIKE '%[]' AND typeof(v) NOT LIKE '%]' AND typeof(v) NOT LIKE 'STRUCT(%'
               AND typeof(v) NOT LIKE 'MAP(%' AND v IS NOT NULL
          THEN [TRY_CAST(v AS VARCHAR)]
-         ELSE error(fn || ': after: expected an event name or a list of 1 to 49 event names without NULLs, got ' ||
+         ELSE error(fn || ': after: expected an event name or a list of 1 to 9 event names without NULLs, got ' ||
                     coalesce(v::VARCHAR, 'NULL')) END;
 
 CREATE OR REPLACE TEMP MACRO next_steps(source, "user", ts, event, "after", session_gap := INTERVAL 30 MINUTE, collapse := true) AS TABLE
@@ -35,19 +35,20 @@ _flagged AS (
     CROSS JOIN _opts o
     WINDOW _w AS (PARTITION BY r._u ORDER BY r._us, r._e)
 ),
--- The events kept, each with its session's first event (_ss) and the
--- m + 1 events from it on.
+-- The events kept, each with its session's first event (_ss) and its
+-- marked event and the next 9 (see paths).
 _framed AS (
     SELECT f._u, f._e, f._r,
-           max(CASE WHEN f._new THEN f._r END) OVER (_w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _ss,
-           list({'n': f._new, 'e': f._e}) OVER (_w ROWS BETWEEN CURRENT ROW AND o._m FOLLOWING) AS _frame
+           max(CASE WHEN f._new THEN f._r END) OVER (PARTITION BY f._u ORDER BY f._r
+                                                    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _ss,
+           _martdb_paths_window(_martdb_paths_mark(f._new, f._e), f._u, f._r) AS _win
     FROM _flagged f CROSS JOIN _opts o
     WHERE f._new OR NOT (o._collapse AND f._same)
-    WINDOW _w AS (PARTITION BY f._u ORDER BY f._r)
 ),
--- The events where the sequence starts, cut at the session's end.
+-- The events where the sequence starts, with the session's events from
+-- there on (the sequence and the one after it, at most).
 _matches AS (
-    SELECT x._u, x._ss, x._r, _martdb_paths_ahead(x._frame) AS _c
+    SELECT x._u, x._ss, x._r, _martdb_paths_ahead(x._win, o._m + 1) AS _c
     FROM _framed x CROSS JOIN _opts o
     WHERE x._e = o._seq[1]
 ),

@@ -127,3 +127,23 @@ func TestPathsNullsTypesSources(t *testing.T) {
 		`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM paths(raw, u, ts, e))`),
 		[]string{"path|VARCHAR[]", "steps|INTEGER", "sessions|BIGINT", "users|BIGINT", "share|DOUBLE"})
 }
+
+// TestPathsTenSteps: max_steps 10, the most, on a session of 12 events
+// (a..l, one a minute), and a second user's session right after in the
+// table.
+func TestPathsTenSteps(t *testing.T) {
+	var evs []event
+	for i, n := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
+		evs = append(evs, event{1, i, n})
+	}
+	evs = append(evs, event{2, 0, "z"})
+	runPathCases(t, []pathCase{
+		{"from the start", evs, ", max_steps := 10", []string{"a>b>c>d>e>f>g>h>i>j|10|1|1|0.500000", "z|1|1|1|0.500000"}},
+		{"from c", evs, ", start := 'c', max_steps := 10", []string{"c>d>e>f>g>h>i>j>k>l|10|1|1|1.000000"}},
+		{"from e, to the end", evs, ", start := 'e', max_steps := 10", []string{"e>f>g>h>i>j>k>l|8|1|1|1.000000"}},
+		{"up to l", evs, ", end_event := 'l', max_steps := 10", []string{"c>d>e>f>g>h>i>j>k>l|10|1|1|1.000000"}},
+		{"up to j", evs, ", end_event := 'j', max_steps := 10", []string{"a>b>c>d>e>f>g>h>i>j|10|1|1|1.000000"}},
+		{"a to l", evs, ", start := 'a', end_event := 'l', max_steps := 10", []string{"a>b>c>d>e>f>g>h>i>...>l|10|1|1|1.000000"}},
+		{"b to k", evs, ", start := 'b', end_event := 'k', max_steps := 10", []string{"b>c>d>e>f>g>h>i>j>k|10|1|1|1.000000"}},
+	})
+}

@@ -25,7 +25,7 @@ func randomOpts(r *rand.Rand) pathOpts {
 	return pathOpts{
 		start:      names[r.IntN(len(names))],
 		end:        names[r.IntN(len(names))],
-		steps:      2 + r.IntN(5),
+		steps:      2 + r.IntN(9),
 		gapMinutes: r.IntN(45),
 		collapse:   r.IntN(2) == 0,
 	}
