@@ -44,6 +44,7 @@ type soakTally struct {
 	inserts, increments, conflicts atomic.Int64
 	disconnects, cancels           atomic.Int64
 	lostCancels                    atomic.Int64
+	slowestFirst, slowestConnect   atomic.Int64 // nanoseconds: a client's first connect, and any
 	mu                             sync.Mutex
 	unexpected                     []string
 }
@@ -215,6 +216,8 @@ func TestSoak(t *testing.T) {
 	t.Logf("soak: %d clients for %v: %d operations (%d point lookups, %d scans, %d reports, %d inserts, %d increments and %d write-write conflicts (40001), %d hang-ups mid-result, %d cancels (57014), %d cancels that arrived before their query)",
 		*soakClients, *soakDuration, tally.ops.Load(), tally.lookups.Load(), tally.scans.Load(), tally.reports.Load(),
 		tally.inserts.Load(), tally.increments.Load(), tally.conflicts.Load(), tally.disconnects.Load(), tally.cancels.Load(), tally.lostCancels.Load())
+	t.Logf("soak: slowest first connect (all %d clients connecting at once) %v, slowest connect %v", *soakClients,
+		time.Duration(tally.slowestFirst.Load()).Round(time.Millisecond), time.Duration(tally.slowestConnect.Load()).Round(time.Millisecond))
 	t.Logf("soak: goroutines %d before, %d after (tolerance %d); Go heap in use %.1f MiB before, %.1f MiB after; process RSS %.0f MiB before, %.0f MiB after",
 		goBefore, goAfter, goTolerance, float64(heapBefore)/(1<<20), float64(heapAfter)/(1<<20), float64(rssBefore)/1024, float64(rssAfter)/1024)
 	if !settled {
@@ -235,15 +238,33 @@ func TestSoak(t *testing.T) {
 	}
 }
 
+// raise sets m to v if v is larger.
+func raise(m *atomic.Int64, v int64) {
+	for {
+		old := m.Load()
+		if v <= old || m.CompareAndSwap(old, v) {
+			return
+		}
+	}
+}
+
 // soakClient is client i: its role is i modulo the number of roles.
 func soakClient(t *testing.T, ts *testServer, i int, deadline time.Time, tally *soakTally) {
 	rng := rand.New(rand.NewSource(int64(i)))
 	roles := []string{"lookup", "scan", "funnel", "report", "insert", "increment", "hangup", "cancel"}
 	role := roles[i%len(roles)]
+	first := true
 	connect := func() *pgx.Conn {
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()
+		start := time.Now()
 		c, err := pgx.ConnectConfig(ctx, cancelConfig(t, strings.Replace(ts.dsn("soak"), "connect_timeout=5", "connect_timeout=60", 1)))
+		took := int64(time.Since(start))
+		raise(&tally.slowestConnect, took)
+		if first {
+			raise(&tally.slowestFirst, took)
+			first = false
+		}
 		if err != nil {
 			tally.fail(role, fmt.Errorf("connect: %w", err))
 			return nil
