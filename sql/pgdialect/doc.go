@@ -34,8 +34,11 @@
 //     PostgreSQL; %I of NULL gives NULL where PostgreSQL raises an
 //     error; %s shows a value as DuckDB casts it to text (true, not t).
 //     Widths and flags are left to DuckDB, which does not know them;
-//   - to_timestamp(text, template) with a constant template becomes
-//     strptime with the translated format;
+//   - to_timestamp(text, template) with a constant template (or a
+//     constant cast to text) becomes strptime with the translated
+//     format; with any other template it becomes an error naming the
+//     function (SQLSTATE 22023 from DuckDB's error()), since strptime
+//     needs its format when the statement is planned;
 //   - f(...) WITH ORDINALITY, for f other than DuckDB's own unnest, range
 //     and generate_series, becomes (SELECT *, row_number() OVER () AS
 //     ordinality FROM f(...)): DuckDB accepts the clause on a table macro

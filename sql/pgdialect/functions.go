@@ -8,20 +8,22 @@ import (
 )
 
 // toTimestamp rewrites to_timestamp(text, template) with a constant
-// template as strptime(text, format)::TIMESTAMPTZ: DuckDB's to_timestamp
-// takes epoch seconds only, and its strptime needs a constant format, so
-// the template is translated here (pgcatalog.StrftimeFormat). Other
-// forms are left to DuckDB.
+// template (or a constant cast to text) as
+// strptime(text, format)::TIMESTAMPTZ: DuckDB's to_timestamp takes epoch
+// seconds only, and its strptime needs a constant format, so the template
+// is translated here (pgcatalog.StrftimeFormat). A template that is not
+// a constant (a column, a parameter, an expression) cannot be done that
+// way: the call becomes an error naming the function and saying why,
+// rather than DuckDB's "no function matches to_timestamp(VARCHAR,
+// VARCHAR)". to_timestamp(epoch) is left to DuckDB.
 func (w *rewriter) toTimestamp(f *pg_query.FuncCall) {
 	names := stringList(f.GetFuncname())
 	args := f.GetArgs()
 	if len(names) == 0 || names[len(names)-1] != "to_timestamp" || len(args) != 2 {
 		return
 	}
-	tmpl := args[1].GetAConst().GetSval()
-	loc, astart := int(f.GetLocation()), minLocation(args[0])
-	tstart := int(args[1].GetAConst().GetLocation())
-	if tmpl == nil || loc < 0 || astart < 0 || tstart <= astart {
+	loc := int(f.GetLocation())
+	if loc < 0 {
 		return
 	}
 	open := skipSpace(w.s, nameEnd(w.s, loc))
@@ -29,6 +31,20 @@ func (w *rewriter) toTimestamp(f *pg_query.FuncCall) {
 		return
 	}
 	end := groupEnd(w.s, open)
+	tmplNode := args[1]
+	if tc := tmplNode.GetTypeCast(); tc != nil && textTypes[lastName(tc)] {
+		tmplNode = tc.GetArg()
+		w.skip[tc] = true
+	}
+	tmpl := tmplNode.GetAConst().GetSval()
+	if tmpl == nil {
+		w.replace(loc, end, "CAST(error("+quoteLiteral(nonConstantTemplate)+") AS TIMESTAMPTZ)")
+		return
+	}
+	astart, tstart := minLocation(args[0]), minLocation(args[1])
+	if astart < 0 || tstart <= astart {
+		return
+	}
 	aend := strings.LastIndexByte(w.s[:tstart], ',')
 	if aend < astart {
 		return
@@ -38,5 +54,10 @@ func (w *rewriter) toTimestamp(f *pg_query.FuncCall) {
 		return "CAST(strptime(" + r.render(astart, aend) + ", " + quoteLiteral(format) + ") AS TIMESTAMPTZ)"
 	})
 }
+
+// nonConstantTemplate is the error a to_timestamp template that is not a
+// constant gives.
+const nonConstantTemplate = "to_timestamp(text, template): the template must be a constant string: " +
+	"martdb translates it to a strptime format when the statement is planned"
 
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
