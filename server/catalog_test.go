@@ -15,13 +15,14 @@ import (
 // leaves open); "exec" runs statements that set up what later queries
 // describe and prints ok. The OIDs of the user's relations, constraints
 // and database print as $oid(name): they follow DuckDB's numbering,
-// which any new catalog object shifts.
+// which any new catalog object shifts; in a query, $oid(name) stands for
+// the OID (a parameter a client bound to the OID it had read).
 func TestCatalogQueries(t *testing.T) {
 	ts := startServer(t, "", nil)
 	demoShop(t, ts)
 	c := ts.connect(t)
 	datadriven.RunTest(t, "testdata/catalog_queries", func(t *testing.T, d *datadriven.TestData) string {
-		res := c.PgConn().Exec(ctxT(t), d.Input)
+		res := c.PgConn().Exec(ctxT(t), withOIDs(t, c, d.Input))
 		results, err := res.ReadAll()
 		if err != nil {
 			return "error: " + err.Error() + "\n"
@@ -76,4 +77,17 @@ func userOIDs(t *testing.T, c *pgx.Conn) map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// withOIDs replaces each $oid(name) in a query with the OID of the
+// relation, constraint or database of that name.
+func withOIDs(t *testing.T, c *pgx.Conn, q string) string {
+	t.Helper()
+	if !strings.Contains(q, "$oid(") {
+		return q
+	}
+	for oid, name := range userOIDs(t, c) {
+		q = strings.ReplaceAll(q, "$oid("+name+")", oid)
+	}
+	return q
 }
