@@ -52,7 +52,9 @@
 //   - Schemas: public (the user's DuckDB schema main), the user's other
 //     schemas, pg_catalog, information_schema. DuckDB's system and temp
 //     catalogs, temporary objects, other attached databases and the
-//     emulation itself are left out.
+//     emulation itself are left out. pg_catalog and public carry PostgreSQL's
+//     comments on them ('system catalog schema', 'standard public
+//     schema', the latter unless the user commented main).
 //   - One role, the session's (a superuser, OID 10), owning everything; one
 //     database, the user's, UTF8.
 //   - Tables, views, sequences, indexes (DuckDB's ART indexes shown as

@@ -364,3 +364,14 @@ func TestConstraintsAndIndexStatistics(t *testing.T) {
 	sqltest.SameRows(t, "numscans", sqltest.Rows(t, conn, "SELECT count(*), min("+pgc+"pg_stat_get_numscans(indexrelid)), max("+
 		pgc+"pg_stat_get_numscans(indexrelid)) FROM "+pgc+"pg_index"), []string{"2|0|0"})
 }
+
+// TestSchemaComments checks that pg_catalog and public carry
+// PostgreSQL's comments (DBeaver and \dn+ show them) and that
+// information_schema, as in PostgreSQL, has none.
+func TestSchemaComments(t *testing.T) {
+	conn := openCatalog(t)
+	pgc := Database + "." + PgCatalogSchema + "."
+	sqltest.SameRows(t, "schema comments", sqltest.Rows(t, conn, "SELECT n.nspname, "+pgc+"obj_description(n.oid, 'pg_namespace') FROM "+
+		pgc+"pg_namespace n ORDER BY 1"),
+		[]string{"information_schema|NULL", "pg_catalog|system catalog schema", "public|standard public schema"})
+}

@@ -9,15 +9,19 @@
 -- pg_indexes in separate views only those read.
 
 -- Schemas: pg_catalog and information_schema, the user's main schema as
--- public, and the user's other schemas under their own names.
+-- public, and the user's other schemas under their own names. pg_catalog
+-- and public carry PostgreSQL's comments on them (public's unless the
+-- user commented the schema).
 CREATE OR REPLACE VIEW {{pgc}}._martdb_nsp AS
-SELECT {{pgcatalogoid}}::UINTEGER AS oid, 'pg_catalog' AS nspname, NULL::VARCHAR AS duck_schema, NULL::VARCHAR AS comment
+SELECT {{pgcatalogoid}}::UINTEGER AS oid, 'pg_catalog' AS nspname, NULL::VARCHAR AS duck_schema,
+       'system catalog schema' AS comment
 UNION ALL
 SELECT {{infooid}}::UINTEGER, 'information_schema', NULL, NULL
 UNION ALL
 SELECT CASE WHEN s.schema_name = 'main' THEN {{publicoid}}::UINTEGER ELSE {{pgc}}._martdb_user_oid(s.oid) END,
        CASE WHEN s.schema_name = 'main' THEN 'public' ELSE s.schema_name END,
-       s.schema_name, s.comment
+       s.schema_name,
+       CASE WHEN s.schema_name = 'main' AND coalesce(s.comment, '') = '' THEN 'standard public schema' ELSE s.comment END
 FROM duckdb_schemas() s
 WHERE s.database_name = {{pgc}}._martdb_db()
   AND s.schema_name NOT IN ('pg_catalog', 'information_schema');
