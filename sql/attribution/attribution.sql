@@ -75,10 +75,12 @@ CREATE OR REPLACE TEMP MACRO _martdb_attribution_scale(type_name) AS
 -- smallest units (19.99 in DECIMAL(12,2) is 1999), exactly: a DECIMAL's
 -- text has exactly its scale's digits after the point. A value of 2^63
 -- units or more (possible only beyond 18 digits) is an error rather than
--- an inexact split.
+-- an inexact split. A NULL value is 0 units.
 CREATE OR REPLACE TEMP MACRO _martdb_attribution_units(v) AS
-    coalesce(TRY_CAST(replace(v::VARCHAR, '.', '') AS BIGINT),
-             error('attribution: conv_value: ' || v::VARCHAR || ' has too many digits to split exactly (2^63 units or more)'));
+    CASE WHEN v IS NULL THEN 0::BIGINT
+         ELSE coalesce(TRY_CAST(replace(v::VARCHAR, '.', '') AS BIGINT),
+                       error('attribution: conv_value: ' || v::VARCHAR
+                             || ' has too many digits to split exactly (2^63 units or more)')) END;
 
 -- _martdb_attribution_upto is the part of a value of units whole units
 -- credited to the touches whose cumulative weight is upto of total: units
@@ -118,9 +120,9 @@ _attr_touch AS (
     WHERE "user" IS NOT NULL AND ts IS NOT NULL AND channel IS NOT NULL AND o._checked
 ),
 -- The conversions that count (a user and a ts), numbered, with the start
--- of their lookback window (_from): _v is the value
--- as a DOUBLE (1 without conv_value, 0 for a NULL value), _units the value
--- in whole units when it is a DECIMAL, and _scale that DECIMAL's scale.
+-- of their lookback window (_from): _v is the value as a DOUBLE (1
+-- without conv_value, 0 for a NULL value), _units the value in whole
+-- units when it is a DECIMAL, and _scale that DECIMAL's scale.
 _attr_conv AS (
     SELECT row_number() OVER () AS _k,
            conv_user AS _u,
@@ -129,7 +131,7 @@ _attr_conv AS (
            CASE WHEN typeof(conv_value) IN ('"NULL"', 'NULL') THEN 1::DOUBLE
                 ELSE coalesce(TRY_CAST(conv_value AS DOUBLE), 0::DOUBLE) END AS _v,
            CASE WHEN _martdb_attribution_scale(typeof(conv_value)) IS NOT NULL
-                THEN coalesce(_martdb_attribution_units(conv_value), 0::BIGINT) END AS _units,
+                THEN _martdb_attribution_units(conv_value) END AS _units,
            _martdb_attribution_scale(typeof(conv_value)) AS _scale
     FROM query_table(conversions) CROSS JOIN _attr_opts o
     WHERE conv_user IS NOT NULL AND conv_ts IS NOT NULL AND o._checked
