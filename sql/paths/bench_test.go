@@ -38,11 +38,17 @@ func BenchmarkPathsNoCollapse(b *testing.B) {
 // BenchmarkSequenceNextNode: the catalog example, one next node per user
 // (about 100,000 users).
 func BenchmarkSequenceNextNode(b *testing.B) {
-	runQuery(b, 10, functions[1].Example)
+	runQuery(b, 10, functions[2].Example)
 }
 
 // BenchmarkPaths10M: the catalog example's paths on the scale-100 shop
 // (about ten million events); generating the shop takes a while.
 func BenchmarkPaths10M(b *testing.B) {
 	runQuery(b, 100, `SELECT * FROM paths(events, user_id, ts, event, start := 'page_view', max_steps := 4)`)
+}
+
+// BenchmarkNextSteps: the next_steps catalog example (after page_view,
+// product_view).
+func BenchmarkNextSteps(b *testing.B) {
+	runQuery(b, 10, functions[1].Example)
 }

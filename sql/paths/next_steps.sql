@@ -23,47 +23,67 @@ _opts AS (
                  _martdb_paths_gap(session_gap, 'next_steps') AS _gap,
                  _martdb_paths_bool(collapse, 'next_steps', 'collapse') AS _collapse)
 ),
--- The events in each user's order, flagged as in paths.
+-- The event names and their ids, in name order (as in paths).
+_names AS (
+    SELECT _e, row_number() OVER (ORDER BY _e) AS _id
+    FROM (SELECT DISTINCT event::VARCHAR AS _e FROM query_table(source) WHERE event IS NOT NULL)
+),
+-- The options with the sequence as ids (a name no event has is NULL, and
+-- then no session holds the sequence).
+_ids AS (
+    SELECT o.*, (SELECT list(n._id ORDER BY s._pos)
+                 FROM (SELECT unnest(o._seq) AS _name, generate_subscripts(o._seq, 1) AS _pos) s
+                 LEFT JOIN _names n ON n._e = s._name) AS _seq_ids
+    FROM _opts o
+),
+-- The events in each user's order, flagged as in paths, the options
+-- riding along.
 _flagged AS (
-    SELECT r._u, r._e,
+    SELECT r._u, n._id,
            row_number() OVER _w AS _r,
            lag(r._us) OVER _w IS NULL OR to_microseconds(r._us - lag(r._us) OVER _w) > o._gap AS _new,
-           r._e = lag(r._e) OVER _w AS _same
+           n._id = lag(n._id) OVER _w AS _same,
+           o._collapse, o._m, o._seq_ids
     FROM (SELECT "user" AS _u, _martdb_paths_us(ts, 'next_steps') AS _us, event::VARCHAR AS _e
           FROM query_table(source)
           WHERE "user" IS NOT NULL AND ts IS NOT NULL AND event IS NOT NULL) r
-    CROSS JOIN _opts o
-    WINDOW _w AS (PARTITION BY r._u ORDER BY r._us, r._e)
+    JOIN _names n ON n._e = r._e
+    CROSS JOIN _ids o
+    WINDOW _w AS (PARTITION BY r._u ORDER BY r._us, n._id)
 ),
 -- The events kept, each with its session's first event (_ss) and its
 -- marked event and the next 9 (see paths).
 _framed AS (
-    SELECT f._u, f._e, f._r,
+    SELECT f._u, f._id, f._r, f._m, f._seq_ids,
            max(CASE WHEN f._new THEN f._r END) OVER (PARTITION BY f._u ORDER BY f._r
                                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _ss,
-           _martdb_paths_window(_martdb_paths_mark(f._new, f._e), f._u, f._r) AS _win
-    FROM _flagged f CROSS JOIN _opts o
-    WHERE f._new OR NOT (o._collapse AND f._same)
+           _martdb_paths_window(_martdb_paths_mark(f._new, f._id), f._u, f._r) AS _win
+    FROM _flagged f
+    WHERE f._new OR NOT (f._collapse AND f._same)
 ),
 -- The events where the sequence starts, with the session's events from
 -- there on (the sequence and the one after it, at most).
 _matches AS (
-    SELECT x._u, x._ss, x._r, _martdb_paths_ahead(x._win, o._m + 1) AS _c
-    FROM _framed x CROSS JOIN _opts o
-    WHERE x._e = o._seq[1]
+    SELECT x._u, x._ss, x._r, x._m, x._seq_ids, _martdb_paths_ahead(x._win, x._m + 1) AS _c
+    FROM _framed x
+    WHERE x._id = x._seq_ids[1]
 ),
 -- Per session with the sequence, the event after its first occurrence
 -- (NULL: the session ended there).
 _sessions AS (
-    SELECT m._u, arg_min({'e': m._c[o._m + 1]}, m._r).e AS _next
-    FROM _matches m CROSS JOIN _opts o
-    WHERE m._c[1:o._m] = o._seq
-    GROUP BY m._u, m._ss
+    SELECT _u, arg_min({'e': _c[_m + 1]}, _r).e AS _next
+    FROM _matches
+    WHERE _c[1:_m] = _seq_ids
+    GROUP BY _u, _ss
+),
+_counted AS (
+    SELECT _next, count(*) AS _n, count(DISTINCT _u) AS _users
+    FROM _sessions
+    GROUP BY _next
 )
-SELECT _next AS next_event,
-       count(*) AS sessions,
-       count(DISTINCT _u) AS users,
-       count(*) / sum(count(*)) OVER () AS share
-FROM _sessions
-GROUP BY _next
+SELECT d._names[c._next] AS next_event,
+       c._n AS sessions,
+       c._users AS users,
+       c._n / sum(c._n) OVER () AS share
+FROM _counted c CROSS JOIN (SELECT list(_e ORDER BY _id) AS _names FROM _names) d
 ORDER BY sessions DESC, next_event NULLS LAST;
