@@ -18,11 +18,14 @@
 //	-> TABLE(model VARCHAR, channel VARCHAR, conversions DOUBLE, value DOUBLE)  -- model := 'all'
 //
 // touches and conversions each name a table, view or CTE (bare or quoted;
-// a CTE of the calling statement works, also one named touches: WITH
-// touches AS (...) SELECT * FROM attribution(touches, ...)). user, ts and
-// channel are expressions over the columns of touches; conv_user, conv_ts
-// and conv_value are expressions over the columns of conversions. The two
-// sides may use the same column names (ts for both, as in the example).
+// a CTE of the calling statement works, also one named touches or
+// conversions: WITH touches AS (...) SELECT * FROM attribution(touches,
+// ...), as in the catalog example). user, ts and channel are expressions
+// over the columns of touches; conv_user, conv_ts and conv_value are
+// expressions over the columns of conversions. The two sides may use the
+// same column names (ts for both, as in the example), and columns named
+// like the other arguments (a touch column conv_ts passed as ts) resolve
+// against their own source.
 //
 //   - user, conv_user: who touched and who converted, matched with =. They
 //     must have the same type, or both be numbers (INTEGER and BIGINT ids
@@ -37,8 +40,10 @@
 //
 // Rows that count. A touch counts when its user, ts and channel are not
 // NULL (coalesce the channel, e.g. to '(not set)', to keep touches
-// without one); a conversion when its user and ts are not NULL. A
-// conversion with a NULL value counts as a conversion worth 0. Every
+// without one); a conversion when its user and ts are not NULL (the
+// others are left out of the report and its totals, unlike conversions
+// without a touch, below). A conversion with a NULL value counts as a
+// conversion worth 0. Every
 // counted row is its own touch or conversion: duplicates count twice.
 //
 // # Eligible touches and their order

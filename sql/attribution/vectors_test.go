@@ -201,3 +201,17 @@ func TestUnderflow(t *testing.T) {
 	sqltest.SameRows(t, "1s half-life", report(t, conn, `t, u, ts, ch, c, u, ts, conv_value := amount, model := 'time_decay', half_life := INTERVAL 1 SECOND`),
 		[]string{"email|0.0|0.0", "social|1.0|2.0"})
 }
+
+// TestNameClashes: sources that are CTEs named like the macro's own
+// arguments (touches, conversions), and columns named like other
+// arguments (a touch column conv_ts passed as ts, a conversion column
+// channel passed as conv_value), resolve against their own source.
+func TestNameClashes(t *testing.T) {
+	conn := open(t)
+	sqltest.Exec(t, conn,
+		`CREATE TABLE t1 AS SELECT 1 AS conv_user, TIMESTAMP '2025-01-01' AS conv_ts, 'email' AS conversions`,
+		`CREATE TABLE c1 AS SELECT 1 AS "user", TIMESTAMP '2025-01-02' AS ts, 5 AS channel`)
+	got := sqltest.Rows(t, conn, `WITH touches AS (SELECT * FROM t1), conversions AS (SELECT * FROM c1)
+		SELECT * FROM attribution(touches, conv_user, conv_ts, conversions, conversions, "user", ts, conv_value := channel, model := 'linear')`)
+	sqltest.SameRows(t, "clashing names", got, []string{"email|1.0|5.0"})
+}
