@@ -72,17 +72,20 @@
 // the limit lets a path be read with a fixed set of window functions (see
 // below).
 //
-// How it runs: one window pass over each user's events numbers them and
-// finds session starts and repeats (lag); a second pass over the kept
-// events, in the same order (reversed for end_event), gives each event its
-// session's first event, the latest anchor event (start or end_event)
-// before it, and the event itself and the next nine as lead()s, each
-// carrying a mark for "starts a session"; the event a path is read from
-// (the session's start, its first start or first end_event) cuts that list
-// at the session's edge. There is no per-session ordered aggregate (on the
-// scale-10 shop list(... ORDER BY) over 250,000 sessions cost three times
-// the whole query, and list() over a window frame twice nine lead()s) and
-// no correlated subquery. See bench_test.go.
+// How it runs: the distinct event names get ids in name order (so that
+// sorting by id is sorting by name, and the windows move integers); one
+// window pass over each user's events numbers them and finds session
+// starts and repeats (lag); a second pass over the kept events, in the same
+// order (reversed for end_event), gives each event its session's first
+// event, the latest anchor event (start or end_event) before it, and the
+// event itself and the next nine as lead()s, each carrying a "starts a
+// session" bit; the event a path is read from (the session's start, its
+// first start or first end_event) cuts that list at the session's edge.
+// Ids become names again only on the result's distinct paths. There is no
+// per-session ordered aggregate (on the scale-10 shop list(... ORDER BY)
+// over 250,000 sessions cost three times the whole query, and list() over
+// a window frame twice nine lead()s) and no correlated subquery. See
+// bench_test.go.
 //
 // # next_steps (table)
 //
@@ -142,8 +145,9 @@
 // The answer's type is event's type (ClickHouse's Nullable(String) for a
 // string column). direction must be 'forward' or 'backward' and base one
 // of 'head', 'tail', 'first_match', 'last_match'; they are meant to be
-// constants, and are checked per group (so a bad value on an empty table
-// does not fail).
+// constants, and are checked per group, the condition list per row (so a
+// bad value on an empty table does not fail). A row whose event is NULL
+// takes part like any other, and may be the (NULL) answer.
 //
 // Cost: each group's rows are gathered with list() and sorted with
 // list_sort, then scanned by list lambdas; on the shop at scale 10 (a

@@ -52,19 +52,28 @@ _flagged AS (
     WINDOW _w AS (PARTITION BY r._u ORDER BY r._us, n._id)
 ),
 -- The events kept, each with its session's first event (_ss) and its
--- marked event and the next 9 (see paths).
+-- marked event and the next 9 (_x0 to _x9, see paths).
 _framed AS (
     SELECT f._u, f._id, f._r, f._m, f._seq_ids,
-           max(CASE WHEN f._new THEN f._r END) OVER (PARTITION BY f._u ORDER BY f._r
-                                                    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _ss,
-           _martdb_paths_window(_martdb_paths_mark(f._new, f._id), f._u, f._r) AS _win
+           max(CASE WHEN f._new THEN f._r END) OVER (_w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _ss,
+           _martdb_paths_mark(f._new, f._id) AS _x0,
+           lead(_martdb_paths_mark(f._new, f._id), 1) OVER _w AS _x1,
+           lead(_martdb_paths_mark(f._new, f._id), 2) OVER _w AS _x2,
+           lead(_martdb_paths_mark(f._new, f._id), 3) OVER _w AS _x3,
+           lead(_martdb_paths_mark(f._new, f._id), 4) OVER _w AS _x4,
+           lead(_martdb_paths_mark(f._new, f._id), 5) OVER _w AS _x5,
+           lead(_martdb_paths_mark(f._new, f._id), 6) OVER _w AS _x6,
+           lead(_martdb_paths_mark(f._new, f._id), 7) OVER _w AS _x7,
+           lead(_martdb_paths_mark(f._new, f._id), 8) OVER _w AS _x8,
+           lead(_martdb_paths_mark(f._new, f._id), 9) OVER _w AS _x9
     FROM _flagged f
     WHERE f._new OR NOT (f._collapse AND f._same)
+    WINDOW _w AS (PARTITION BY f._u ORDER BY f._r)
 ),
 -- The events where the sequence starts, with the session's events from
 -- there on (the sequence and the one after it, at most).
 _matches AS (
-    SELECT x._u, x._ss, x._r, x._m, x._seq_ids, _martdb_paths_ahead(x._win, x._m + 1) AS _c
+    SELECT x._u, x._ss, x._r, x._m, x._seq_ids, _martdb_paths_ahead(list_value(x._x0, x._x1, x._x2, x._x3, x._x4, x._x5, x._x6, x._x7, x._x8, x._x9), x._m + 1) AS _c
     FROM _framed x
     WHERE x._id = x._seq_ids[1]
 ),

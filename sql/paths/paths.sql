@@ -50,22 +50,12 @@ CREATE OR REPLACE TEMP MACRO _martdb_paths_bool(v, fn, arg) AS
 CREATE OR REPLACE TEMP MACRO _martdb_paths_mark(new, id) AS
     id * 2 + CASE WHEN new THEN 1 ELSE 0 END;
 
--- _martdb_paths_window is the marked event x of the current row and of
--- the 9 rows after it in the window (PARTITION BY u ORDER BY o), NULL past
--- the user's last event: a path of up to 10 steps reads from it. Nine
--- lead()s over one sort cost a third of one list() over a frame of the
--- same rows.
-CREATE OR REPLACE TEMP MACRO _martdb_paths_window(x, u, o) AS
-    list_value(x,
-                 lead(x, 1) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 2) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 3) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 4) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 5) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 6) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 7) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 8) OVER (PARTITION BY u ORDER BY o),
-                 lead(x, 9) OVER (PARTITION BY u ORDER BY o));
+-- A path of up to 10 steps reads from the marked events _x0 (the current
+-- row's) to _x9 (nine rows on in the window, NULL past the user's last
+-- event), taken as lead(_x0, 1..9) over one window: nine lead()s over one
+-- sort cost a third of one list() over a frame of the same rows, and
+-- building the list only on the events a path is read from saves moving
+-- lists.
 
 -- _martdb_paths_ahead is the event ids of w (marked, from the current one
 -- on), up to k of them and up to, not including, the next event that
@@ -142,42 +132,63 @@ _flagged AS (
     WINDOW _w AS (PARTITION BY r._u ORDER BY r._us, n._id)
 ),
 -- The events kept (repeats within a session dropped when collapsing), in
--- time order (backwards when _back), each with: _ss, the _r of its
--- session's first event; _last, the _r of the latest anchor event before
--- it; _next_en and _next_new, the _r of the next end event and of the next
--- session start after it; _win, its marked event and the next 9 in the
--- window's order.
+-- time order (backwards when _back), each with: _prior, of the events
+-- before it in time that start a session or are the anchor, the latest,
+-- as 2 * _r + 1 when it is the anchor (so the event is its session's first
+-- anchor when it starts the session or _prior is even); _after, likewise
+-- of the later events that start a session or are the end event, the
+-- earliest (even: an end event follows in the session); _x0 to _x9, its
+-- marked event and the next 9 in the window's order.
 _framed AS (
-    SELECT f._u, f._id, f._r, f._new, f._k, f._back, f._anchored, f._anchor_id, f._ended, f._en_id,
-           CASE WHEN f._back THEN max(CASE WHEN f._new THEN f._r END) OVER (_w ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)
-                ELSE max(CASE WHEN f._new THEN f._r END) OVER (_w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END AS _ss,
-           CASE WHEN f._back THEN max(CASE WHEN f._id = f._anchor_id THEN f._r END) OVER (_w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
-                ELSE max(CASE WHEN f._id = f._anchor_id THEN f._r END) OVER (_w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS _last,
-           min(CASE WHEN f._id = f._en_id THEN f._r END) OVER (_w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS _next_en,
-           min(CASE WHEN f._new THEN f._r END) OVER (_w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS _next_new,
-           _martdb_paths_window(_martdb_paths_mark(f._new, f._id), f._u, CASE WHEN f._back THEN -f._r ELSE f._r END) AS _win
+    SELECT f._u, f._id, f._new, f._k, f._back, f._anchored, f._anchor_id, f._ended, f._en_id,
+           CASE WHEN f._back
+                THEN max(CASE WHEN f._new OR f._id = f._anchor_id THEN 2 * f._r + CASE WHEN f._id = f._anchor_id THEN 1 ELSE 0 END END)
+                         OVER (_w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+                ELSE max(CASE WHEN f._new OR f._id = f._anchor_id THEN 2 * f._r + CASE WHEN f._id = f._anchor_id THEN 1 ELSE 0 END END)
+                         OVER (_w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS _prior,
+           min(CASE WHEN f._new OR f._id = f._en_id THEN 2 * f._r + CASE WHEN f._new THEN 1 ELSE 0 END END)
+               OVER (_w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS _after,
+           _martdb_paths_mark(f._new, f._id) AS _x0,
+           lead(_martdb_paths_mark(f._new, f._id), 1) OVER _w AS _x1,
+           lead(_martdb_paths_mark(f._new, f._id), 2) OVER _w AS _x2,
+           lead(_martdb_paths_mark(f._new, f._id), 3) OVER _w AS _x3,
+           lead(_martdb_paths_mark(f._new, f._id), 4) OVER _w AS _x4,
+           lead(_martdb_paths_mark(f._new, f._id), 5) OVER _w AS _x5,
+           lead(_martdb_paths_mark(f._new, f._id), 6) OVER _w AS _x6,
+           lead(_martdb_paths_mark(f._new, f._id), 7) OVER _w AS _x7,
+           lead(_martdb_paths_mark(f._new, f._id), 8) OVER _w AS _x8,
+           lead(_martdb_paths_mark(f._new, f._id), 9) OVER _w AS _x9
     FROM _flagged f
     WHERE f._new OR NOT (f._collapse AND f._same)
     WINDOW _w AS (PARTITION BY f._u ORDER BY CASE WHEN f._back THEN -f._r ELSE f._r END)
 ),
 -- One row per session with a path, on the event the path is read from:
--- the session's first event, or its first anchor event.
-_sessions AS (
-    SELECT x._u, x._k,
-           CASE WHEN x._back THEN _martdb_paths_behind(x._win, x._k)
-                WHEN NOT x._ended THEN _martdb_paths_ahead(x._win, x._k)
-                ELSE _martdb_paths_until(_martdb_paths_ahead(x._win, x._k), x._k, x._en_id,
-                                         x._next_en IS NOT NULL AND (x._next_new IS NULL OR x._next_en < x._next_new)) END AS _p
+-- the session's first event, or its first anchor event; _w, the marked
+-- events from it.
+_anchors AS (
+    SELECT x._u, x._k, x._back, x._ended, x._en_id, x._after,
+           list_value(x._x0, x._x1, x._x2, x._x3, x._x4, x._x5, x._x6, x._x7, x._x8, x._x9) AS _w
     FROM _framed x
     WHERE CASE WHEN NOT x._anchored THEN x._new
-               ELSE x._id = x._anchor_id AND coalesce(x._last, 0) < x._ss END
+               ELSE x._id = x._anchor_id AND (x._new OR x._prior % 2 = 0) END
 ),
+-- Each such session's path (NULL: none, when no end event follows).
+_sessions AS (
+    SELECT _u, _k,
+           CASE WHEN _back THEN _martdb_paths_behind(_w, _k)
+                WHEN NOT _ended THEN _martdb_paths_ahead(_w, _k)
+                ELSE _martdb_paths_until(_martdb_paths_ahead(_w, _k), _k, _en_id, coalesce(_after % 2 = 0, false)) END AS _p
+    FROM _anchors
+),
+-- The paths counted; the sessions without one make a NULL group, left
+-- out by HAVING (a WHERE on _p would be pushed below the projection and
+-- compute every path twice).
 _counted AS (
     SELECT _p, len(_p) - CASE WHEN len(_p) = any_value(_k) + 1 THEN 1 ELSE 0 END AS _steps,
            count(*) AS _n, count(DISTINCT _u) AS _users
     FROM _sessions
-    WHERE _p IS NOT NULL
     GROUP BY _p
+    HAVING count(_p) > 0
 )
 SELECT _martdb_paths_text(c._p, d._names) AS path,
        c._steps::INTEGER AS steps,
