@@ -53,7 +53,8 @@
 //     is its first k - 1 events, the element '...' standing for the events
 //     left out, and end_event; steps then counts k (the events shown, not
 //     '...'). So [checkout, '...', purchase] with k = 2 says the purchase
-//     came later in the session, after other events.
+//     came later in the session, after other events. (An event named
+//     '...' reads the same; no event name is reserved.)
 //
 // A session without start (or without end_event, or without an end_event
 // after its start) has no path: it is left out of every row and of the

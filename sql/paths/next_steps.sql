@@ -90,9 +90,9 @@ _counted AS (
     FROM _sessions
     GROUP BY _next
 )
-SELECT d._names[c._next] AS next_event,
+SELECT n._e AS next_event,
        c._n AS sessions,
        c._users AS users,
        c._n / sum(c._n) OVER () AS share
-FROM _counted c CROSS JOIN (SELECT list(_e ORDER BY _id) AS _names FROM _names) d
+FROM _counted c LEFT JOIN _names n ON n._id = c._next
 ORDER BY sessions DESC, next_event NULLS LAST;

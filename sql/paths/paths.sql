@@ -39,11 +39,11 @@ CREATE OR REPLACE TEMP MACRO _martdb_paths_bool(v, fn, arg) AS
     CASE WHEN typeof(v) = 'BOOLEAN' AND v IS NOT NULL THEN TRY_CAST(v AS BOOLEAN)
          ELSE error(fn || ': ' || arg || ': expected true or false, got ' || coalesce(v::VARCHAR, 'NULL')) END;
 
--- Events are numbered: _martdb_paths_names gives each distinct event name
+-- Events are numbered: the _names CTE gives each distinct event name
 -- of a source an id from 1, in name order, so that sorting by id is
 -- sorting by name, and the windows below move integers, not strings
 -- (twice as fast on ten million events). Path ids become names again only
--- on the few distinct paths of the result; id 0 is '...'.
+-- on the distinct paths of the result; id 0 is '...'.
 
 -- _martdb_paths_mark is an event id with its session mark in the lowest
 -- bit: 1 when the event starts a session.
@@ -81,10 +81,6 @@ CREATE OR REPLACE TEMP MACRO _martdb_paths_behind(w, k) AS
 CREATE OR REPLACE TEMP MACRO _martdb_paths_until(c, k, en, more_en) AS
     CASE WHEN list_position(c[2:], en) IS NOT NULL THEN c[1:list_position(c[2:], en) + 1]
          WHEN more_en THEN list_concat(c[1:k - 1], [0, en]) END;
-
--- _martdb_paths_text is a path of ids as names (names[id], 0 as '...').
-CREATE OR REPLACE TEMP MACRO _martdb_paths_text(p, names) AS
-    list_transform(p, lambda i: CASE WHEN i = 0 THEN '...' ELSE names[i] END);
 
 CREATE OR REPLACE TEMP MACRO paths(source, "user", ts, event, "start" := NULL, end_event := NULL, max_steps := 5,
                                    session_gap := INTERVAL 30 MINUTE, collapse := true) AS TABLE
@@ -189,11 +185,19 @@ _counted AS (
     FROM _sessions
     GROUP BY _p
     HAVING count(_p) > 0
+),
+-- The paths as names: each id looked up in _names (0 is '...'), on the
+-- distinct paths only.
+_text AS (
+    SELECT t._p, list(coalesce(n._e, '...') ORDER BY t._pos) AS _path
+    FROM (SELECT _p, unnest(_p) AS _id, generate_subscripts(_p, 1) AS _pos FROM _counted) t
+    LEFT JOIN _names n ON n._id = t._id
+    GROUP BY t._p
 )
-SELECT _martdb_paths_text(c._p, d._names) AS path,
+SELECT t._path AS path,
        c._steps::INTEGER AS steps,
        c._n AS sessions,
        c._users AS users,
        c._n / sum(c._n) OVER () AS share
-FROM _counted c CROSS JOIN (SELECT list(_e ORDER BY _id) AS _names FROM _names) d
+FROM _counted c JOIN _text t ON t._p = c._p
 ORDER BY sessions DESC, path;

@@ -147,3 +147,28 @@ func TestPathsTenSteps(t *testing.T) {
 		{"b to k", evs, ", start := 'b', end_event := 'k', max_steps := 10", []string{"b>c>d>e>f>g>h>i>j>k|10|1|1|1.000000"}},
 	})
 }
+
+// TestPathsNames: names with quotes and non-ASCII letters come back as
+// they were; equal timestamps order by the names' bytes ('B' < 'b10' <
+// 'b9'); many distinct names (5,000, 1,000 users each with a path of
+// its own).
+func TestPathsNames(t *testing.T) {
+	conn := sqltest.Open(t, Family)
+	sqltest.Exec(t, conn, `CREATE TABLE n AS SELECT * FROM (VALUES
+		(1, TIMESTAMP '2025-01-01 10:00', 'b9'), (1, TIMESTAMP '2025-01-01 10:00', 'b10'), (1, TIMESTAMP '2025-01-01 10:00', 'B'),
+		(1, TIMESTAMP '2025-01-01 10:01', 'it''s'), (1, TIMESTAMP '2025-01-01 10:02', 'café')) v(u, ts, e)`)
+	sqltest.SameRows(t, "names", sqltest.Rows(t, conn, `SELECT array_to_string(path, ' > ') FROM paths(n, u, ts, e)`),
+		[]string{"B > b10 > b9 > it's > café"})
+	sqltest.SameRows(t, "start with a quote", sqltest.Rows(t, conn,
+		`SELECT array_to_string(path, ' > ') FROM paths(n, u, ts, e, start := 'it''s')`), []string{"it's > café"})
+	sqltest.Exec(t, conn, `CREATE TABLE many AS SELECT i % 1000 AS u, TIMESTAMP '2025-01-01' + to_seconds(i) AS ts, 'page ' || (i * 7919 % 5000) AS e
+		FROM range(20000) r(i)`)
+	n := sqltest.Int(t, conn, `SELECT count(*) FROM paths(many, u, ts, e, max_steps := 3)`)
+	s := sqltest.Int(t, conn, `SELECT sum(sessions)::BIGINT FROM paths(many, u, ts, e, max_steps := 3)`)
+	if n != 1000 || s != 1000 {
+		t.Errorf("many names: %d paths over %d sessions, want 1000 and 1000", n, s)
+	}
+	sqltest.SameRows(t, "user 7's path", sqltest.Rows(t, conn,
+		`WITH seven AS (SELECT * FROM many WHERE u = 7) SELECT path FROM paths(seven, u, ts, e, max_steps := 3)`),
+		[]string{"[page 433, page 4433, page 3433]"})
+}
