@@ -21,8 +21,9 @@
 // session.
 //
 // Sessions. Each user's events are taken in order of time and, for equal
-// times, of event name (the tie rule: without it two events of the same
-// instant would make the answer depend on the order of the rows). An event
+// times, of event name in byte order (the tie rule: without it two events
+// of the same instant would make the answer depend on the order of the
+// rows). An event
 // starts a new session when it is the user's first or when more than
 // session_gap passed since the user's previous event (strictly more; equal
 // timestamps are 0 apart), exactly sql/sessions' rule. session_gap is an
@@ -152,9 +153,10 @@
 //
 // Cost: each group's rows are gathered with list() and sorted with
 // list_sort, then scanned by list lambdas; on the shop at scale 10 (a
-// million events, 100,000 users) a next node per user takes about as
-// long as paths. A C aggregate in sql/eventagg would be faster but would
-// need a VARCHAR (or any-type) result, which eventagg does not write.
+// million events, 100,000 users) a next node per user takes about 0.26 s,
+// against about 0.65 s for paths (medians, bench_test.go). A C aggregate
+// in sql/eventagg could be faster but would need a VARCHAR (or any-type)
+// result, which eventagg does not write.
 //
 // # Errors
 //
