@@ -23,11 +23,11 @@
 // Sessions. Each user's events are taken in order of time and, for equal
 // times, of event name in byte order (the tie rule: without it two events
 // of the same instant would make the answer depend on the order of the
-// rows). An event
-// starts a new session when it is the user's first or when more than
-// session_gap passed since the user's previous event (strictly more; equal
-// timestamps are 0 apart), exactly sql/sessions' rule. session_gap is an
-// INTERVAL of zero or more, or text that casts to one ('45 minutes').
+// rows). An event starts a new session when it is the user's first or
+// when more than session_gap passed since the user's previous event
+// (strictly more; equal timestamps are 0 apart), exactly sql/sessions'
+// rule. session_gap is an INTERVAL of zero or more, or text that casts to
+// one ('45 minutes').
 //
 // Repeats. With collapse := true (the default) an event with the same name
 // as the event just before it in the same session is dropped, so that
