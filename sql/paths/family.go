@@ -43,6 +43,6 @@ var functions = []catalog.Function{
 			"matching events[1], events[2], ... from the base point (head, tail, first_match, last_match); NULL when none.",
 		Example: "SELECT next_event, count(*) AS users FROM (SELECT user_id, sequence_next_node('forward', 'first_match', ts, event, true, " +
 			"[event = 'product_view', event = 'add_to_cart']) AS next_event FROM events GROUP BY user_id) " +
-			"GROUP BY next_event ORDER BY users DESC;",
+			"WHERE next_event IS NOT NULL GROUP BY next_event ORDER BY users DESC;",
 	},
 }
