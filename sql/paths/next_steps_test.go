@@ -108,3 +108,22 @@ func TestNextStepsRetries(t *testing.T) {
 	sqltest.SameRows(t, "sequence_next_node", sqltest.Column(t, conn,
 		`SELECT coalesce(sequence_next_node('forward', 'first_match', ts, e, true, [e = 'a', e = 'b']), 'NULL') FROM ev`), []string{"NULL"})
 }
+
+// TestNextStepsNineNames: a sequence of 9 names, the most, followed by one
+// more event, and ending the session.
+func TestNextStepsNineNames(t *testing.T) {
+	conn := sqltest.Open(t, Family)
+	var evs []event
+	for i, n := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
+		evs = append(evs, event{1, i, n})
+	}
+	loadEvents(t, conn, evs)
+	for after, want := range map[string]string{
+		`['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']`: "j|1|1|1.000000",
+		`['d', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']`: "NULL|1|1|1.000000",
+		`['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']`: "l|1|1|1.000000",
+	} {
+		q := `SELECT * FROM next_steps(ev, u, ts, e, ` + after + `)`
+		sqltest.SameRows(t, q, sqltest.Column(t, conn, nextQuery(q)), []string{want})
+	}
+}
