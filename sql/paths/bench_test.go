@@ -52,3 +52,24 @@ func BenchmarkPaths10M(b *testing.B) {
 func BenchmarkNextSteps(b *testing.B) {
 	runQuery(b, 10, functions[1].Example)
 }
+
+// BenchmarkPlainListPaths: BenchmarkPathsFromStart's answer written the
+// obvious way, for comparison: sessions by window functions, then each
+// session's events with list(... ORDER BY), repeats dropped by a lambda,
+// the first 5 counted.
+func BenchmarkPlainListPaths(b *testing.B) {
+	runQuery(b, 10, plainListPaths)
+}
+
+// plainListPaths is paths(events, user_id, ts, event) in plain SQL (the
+// list(... ORDER BY) way), shared with TestPlainSQLAgrees.
+const plainListPaths = `SELECT p AS path, len(p) AS steps, count(*) AS sessions, count(DISTINCT user_id) AS users
+	FROM (SELECT user_id, list_filter(l, lambda x, i: i = 1 OR x <> l[i - 1])[1:5] AS p
+	      FROM (SELECT user_id, s, list(event ORDER BY ts, event) AS l
+	            FROM (SELECT user_id, ts, event, sum(new) OVER (PARTITION BY user_id ORDER BY ts, event ROWS UNBOUNDED PRECEDING) AS s
+	                  FROM (SELECT user_id, ts, event,
+	                               CASE WHEN lag(ts) OVER (PARTITION BY user_id ORDER BY ts, event) >= ts - INTERVAL 30 MINUTE
+	                                    THEN 0 ELSE 1 END AS new
+	                        FROM events))
+	            GROUP BY user_id, s))
+	GROUP BY p ORDER BY sessions DESC, path`

@@ -64,6 +64,21 @@ func TestExampleAnswers(t *testing.T) {
 	}
 }
 
+// TestPlainSQLAgrees: on the shop, paths from the session start equal the
+// plain-SQL formulation of bench_test.go.
+func TestPlainSQLAgrees(t *testing.T) {
+	conn := sqltest.Open(t, Family)
+	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := sqltest.Rows(t, conn, plainListPaths)
+	got := sqltest.Rows(t, conn, `SELECT path, steps, sessions, users FROM paths(events, user_id, ts, event)`)
+	if len(want) < 3 {
+		t.Fatalf("plain SQL gave %v", want)
+	}
+	sqltest.SameRows(t, "paths against plain SQL", got, want)
+}
+
 // TestRegisterTwice: registering again replaces the macros.
 func TestRegisterTwice(t *testing.T) {
 	_, conn, err := sqltest.RegisteredConn(Family)

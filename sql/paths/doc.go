@@ -84,10 +84,10 @@
 // session" bit; the event a path is read from (the session's start, its
 // first start or first end_event) cuts that list at the session's edge.
 // Ids become names again only on the result's distinct paths. There is no
-// per-session ordered aggregate (on the scale-10 shop list(... ORDER BY)
-// over 250,000 sessions cost three times the whole query, and list() over
-// a window frame twice nine lead()s) and no correlated subquery. See
-// bench_test.go.
+// per-session ordered aggregate and no correlated subquery: on the
+// scale-10 shop the plain formulation with list(event ORDER BY ts, event)
+// per session takes 0.93 s against 0.68 s (BenchmarkPlainListPaths), and
+// list() over a window frame cost twice nine lead()s. See bench_test.go.
 //
 // # next_steps (table)
 //
