@@ -6,6 +6,7 @@ import "github.com/martdb/martdb/sql/catalog"
 var Family = catalog.Family{
 	Name:      "attribution",
 	Functions: functions,
+	Session:   register,
 	Register:  register,
 }
 

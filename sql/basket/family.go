@@ -7,6 +7,7 @@ import "github.com/martdb/martdb/sql/catalog"
 var Family = catalog.Family{
 	Name:      "basket",
 	Functions: functions,
+	Session:   register,
 	Register:  register,
 }
 

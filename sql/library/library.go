@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/martdb/martdb/sql/attribution"
+	"github.com/martdb/martdb/sql/basket"
 	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/clv"
 	"github.com/martdb/martdb/sql/cohort"
+	"github.com/martdb/martdb/sql/experiment"
 	"github.com/martdb/martdb/sql/funnel"
 	"github.com/martdb/martdb/sql/identity"
+	"github.com/martdb/martdb/sql/paths"
 	"github.com/martdb/martdb/sql/retention"
 	"github.com/martdb/martdb/sql/rfm"
 	"github.com/martdb/martdb/sql/sequence"
@@ -20,10 +24,14 @@ import (
 // order. Each new family package is added here.
 func Families() []catalog.Family {
 	return []catalog.Family{
+		attribution.Family,
+		basket.Family,
 		clv.Family,
 		cohort.Family,
+		experiment.Family,
 		funnel.Family,
 		identity.Family,
+		paths.Family,
 		retention.Family,
 		rfm.Family,
 		sequence.Family,

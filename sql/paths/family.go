@@ -8,6 +8,7 @@ import "github.com/martdb/martdb/sql/catalog"
 var Family = catalog.Family{
 	Name:      "paths",
 	Functions: functions,
+	Session:   register,
 	Register:  register,
 }
 
