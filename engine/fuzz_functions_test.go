@@ -42,6 +42,15 @@ var fuzzTemplates = []string{
 	"SELECT * FROM sessionize(%R, u, %T, gap := %W)",
 	"SELECT * FROM clv_summary(%R, u, %T, amt, period := %S)",
 	"SELECT * FROM unify_ids(%R, %V, %V)",
+	"SELECT * FROM attribution(%R, u, %T, e, %R, u, %T, conv_value := %V, model := %S, lookback := %W)",
+	"SELECT * FROM attribution(%R, u, %T, %V, ev, u, ts, model := 'all', half_life := %W, direct := %V)",
+	"SELECT * FROM paths(%R, u, %T, e, start := %V, max_steps := %N, session_gap := %W)",
+	"SELECT * FROM paths(%R, u, %T, %V, end_event := %S, collapse := %V)",
+	"SELECT * FROM next_steps(%R, u, %T, e, %V, session_gap := %W)",
+	"SELECT u, sequence_next_node(%S, 'head', %T, e, %V, %L) FROM %R GROUP BY u",
+	"SELECT * FROM basket_rules(%R, u, %V, min_support := %N, max_len := %N)",
+	"SELECT * FROM ab_test(%R, e, %V, value := %V, alpha := %N, control := %S)",
+	"SELECT sample_size(%N, %V, alpha := %N, relative := %V)",
 }
 
 var (
