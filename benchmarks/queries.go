@@ -53,8 +53,22 @@ UNION ALL SELECT 2, count(DISTINCT user_id) FROM c2
 UNION ALL SELECT 3, count(DISTINCT user_id) FROM c3
 UNION ALL SELECT 4, count(*) FROM c4`
 
-// queries are the benchmark's questions, in the order reports show them.
-var queries = []*query{
+// queries are the benchmark's questions, in the order reports show them:
+// the reports, the channels-and-journeys functions, then the wire
+// benchmarks' queries.
+var queries = concat(reportQueries, journeyQueries, wireQueries)
+
+// concat joins lists of queries.
+func concat(lists ...[]*query) []*query {
+	var out []*query
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// reportQueries are the questions of the marketing reports.
+var reportQueries = []*query{
 	{Name: "funnel", Title: "4-step funnel, 1-day window", SQL: map[string]string{
 		dialectMartdb: `SELECT step, users FROM funnel(events, user_id, ts,
     [event = 'product_view', event = 'add_to_cart', event = 'checkout', event = 'purchase'],
@@ -177,6 +191,11 @@ FROM clv(clv_orders, customer_id, ts, amount)`,
 	{Name: "unify_ids", Title: "identity unification of id_pairs (one customer key per connected group)", SQL: map[string]string{
 		dialectMartdb: `SELECT count(*) AS ids, count(DISTINCT customer_key) AS customers FROM unify_ids(id_pairs, email, phone)`,
 	}},
+}
+
+// wireQueries are the wire benchmarks' questions, which every peer runs
+// as they are.
+var wireQueries = []*query{
 	{Name: "point", Title: "point lookup of one customer", Wire: true, SQL: map[string]string{
 		dialectMartdb:     `SELECT customer_id, country, channel FROM customers WHERE customer_id = 4242`,
 		dialectPortable:   `SELECT customer_id, country, channel FROM customers WHERE customer_id = 4242`,
