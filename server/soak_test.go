@@ -22,8 +22,8 @@ import (
 	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 )
 
-// The soak test runs in CI for soakDuration with soakClients clients.
-// Longer:
+// TestSoak runs in CI (.ci/run, after the test suite) with the defaults:
+// soakClients clients for soakDuration. Longer:
 //
 //	go test ./server -run 'TestSoak|TestStalledResult' -v -soak.duration=5m -soak.stallrows=20000000
 //
