@@ -56,8 +56,13 @@
 //
 // BackendKeyData gives each connection a process id and a random secret;
 // a CancelRequest with both interrupts that connection's running
-// statement (57014), and the session stays usable. The server limits
-// connections (53300), statement time (57014) and idle time, and shuts
+// statement (57014), and the session stays usable; a cancel that arrives
+// after its query but before the statement starts (the two come on
+// different connections) cancels that statement as it starts. The server
+// limits connections (53300), startup time (a client that has not
+// finished authenticating and opening its session in time gets FATAL
+// 08006 "timeout expired during startup"), statement time (57014) and
+// idle time, and shuts
 // down gracefully: it stops accepting, lets running statements finish for
 // a grace period, then closes every connection; the caller closes the
 // engine, which checkpoints.
