@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -40,28 +40,61 @@ func (p *cliPeer) Open(ctx context.Context, d *dataset) error {
 }
 
 func (p *cliPeer) Run(ctx context.Context, q string) ([][]any, error) {
-	cmd := exec.CommandContext(ctx, p.bin, p.data.Path, "--read-only", "--memory-limit", memoryLimit, "--format", "csv", "-c", q)
+	cmd := exec.CommandContext(ctx, p.bin, p.data.Path, "--read-only", "--memory-limit", memoryLimit, "--format", "jsonl", "-c", q)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
 	}
-	recs, err := csv.NewReader(&stdout).ReadAll()
-	if err != nil || len(recs) == 0 {
-		return nil, fmt.Errorf("reading martdb's CSV: %v", err)
-	}
 	var rows [][]any
-	for _, r := range recs[1:] {
-		row := make([]any, len(r))
-		for i, c := range r {
-			row[i] = csvValue(c)
+	for _, line := range bytes.Split(bytes.TrimSpace(stdout.Bytes()), []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		row, err := jsonRow(line)
+		if err != nil {
+			return nil, fmt.Errorf("reading martdb's JSON lines: %v: %s", err, line)
 		}
 		rows = append(rows, row)
 	}
 	return rows, nil
 }
 
-// csvValue reads a CSV cell back as a number or a date when it is one.
+// jsonRow reads one JSON-lines object as the row's cells in column order
+// (JSON null is NULL, which CSV could not tell from an empty text).
+func jsonRow(line []byte) ([]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, fmt.Errorf("not an object")
+	}
+	var row []any
+	for dec.More() {
+		if _, err := dec.Token(); err != nil { // the key
+			return nil, err
+		}
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		switch x := v.(type) {
+		case nil:
+			row = append(row, nil)
+		case string:
+			row = append(row, csvValue(x))
+		case json.Number:
+			row = append(row, csvValue(x.String()))
+		case bool:
+			row = append(row, x)
+		default: // a list or a struct: its JSON text
+			b, _ := json.Marshal(x)
+			row = append(row, string(b))
+		}
+	}
+	return row, nil
+}
+
+// csvValue reads a text cell back as a number or a date when it is one.
 func csvValue(c string) any {
 	if f, err := strconv.ParseFloat(c, 64); err == nil {
 		return f
