@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/martdb/martdb/engine"
@@ -198,6 +199,9 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 		}
 	}
 	if p.encs == nil && cols != nil {
+		if err := sameShape(cols, p.result.Columns()); err != nil {
+			return err
+		}
 		p.encs = newEncoders(cols, p.result.Columns())
 	}
 	n, more, err := c.sendRows(p.result, p.encs, p.formats, int64(m.MaxRows))
@@ -220,4 +224,23 @@ func doneTag(t pgdialect.Statement) string {
 		return "SELECT 0"
 	}
 	return t.Tag
+}
+
+// sameShape refuses a result with other columns than the statement was
+// described with (DuckDB binds again at execution, and a table function
+// may choose its columns from a parameter's value): the client decodes by
+// the description, so sending the rows would be wrong or fail on a type.
+// PostgreSQL refuses the same way.
+func sameShape(described, actual []engine.Column) error {
+	if len(described) == len(actual) {
+		return nil
+	}
+	return &engine.Error{
+		Code:    engine.CodeFeatureNotSupported,
+		Message: "cached plan must not change result type",
+		Detail: fmt.Sprintf("the statement was described with %d columns and returned %d; a function whose columns depend on "+
+			"an option (such as attribution's model := 'all') needs that option as a constant, not a parameter",
+			len(described), len(actual)),
+		Hint: "write the option into the statement text",
+	}
 }
