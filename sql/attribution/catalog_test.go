@@ -7,20 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/martdb/martdb/benchmarks/datagen"
+	"github.com/martdb/martdb/benchmarks/benchtest"
 	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/sqltest"
 )
 
-// shop opens a small demo shop with the family registered.
-func shop(t *testing.T) *sql.Conn {
-	t.Helper()
-	conn := open(t)
-	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
-		t.Fatal(err)
-	}
-	return conn
-}
+// shop is a small demo shop with the family registered, shared by the
+// tests of the package (they only read it).
+func shop(t *testing.T) *sql.Conn { return benchtest.Shop(t, 0.2, Family) }
 
 // TestCatalogEntry checks the entry's fields and runs its example on a
 // small demo shop: it must succeed and return a row for every model,

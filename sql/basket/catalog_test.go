@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/martdb/martdb/benchmarks/datagen"
+	"github.com/martdb/martdb/benchmarks/benchtest"
 	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/sqltest"
 )
@@ -13,10 +13,7 @@ import (
 // TestCatalogEntry checks the entry's fields and runs its example on a
 // small demo shop: it must succeed and return rows.
 func TestCatalogEntry(t *testing.T) {
-	conn := sqltest.Open(t, Family)
-	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
-		t.Fatal(err)
-	}
+	conn := benchtest.Shop(t, 0.2, Family)
 	if len(Family.Functions) != 1 || Family.Name != "basket" {
 		t.Fatalf("family %q with %d entries, want basket with 1", Family.Name, len(Family.Functions))
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/martdb/martdb/benchmarks/datagen"
+	"github.com/martdb/martdb/benchmarks/benchtest"
 	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/sqltest"
 	"github.com/martdb/martdb/storage"
@@ -15,10 +15,7 @@ import (
 // TestCatalogEntries checks the entries' fields and runs their examples
 // on a small demo shop: each must succeed and return rows.
 func TestCatalogEntries(t *testing.T) {
-	conn := sqltest.Open(t, Family)
-	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
-		t.Fatal(err)
-	}
+	conn := benchtest.Shop(t, 0.2, Family)
 	if Family.Name != "experiment" || len(Family.Functions) != 2 {
 		t.Fatalf("family %q with %d entries, want experiment with 2", Family.Name, len(Family.Functions))
 	}
@@ -42,10 +39,7 @@ func TestCatalogEntries(t *testing.T) {
 // those of a plain GROUP BY, B is tested against A, and the example
 // shows the same variants.
 func TestDemoShop(t *testing.T) {
-	conn := sqltest.Open(t, Family)
-	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
-		t.Fatal(err)
-	}
+	conn := benchtest.Shop(t, 0.2, Family)
 	const u = `WITH u AS (SELECT c.customer_id, CASE WHEN hash(c.customer_id) % 2 = 0 THEN 'A' ELSE 'B' END AS variant,
 		count(o.order_id) > 0 AS converted, coalesce(sum(o.amount), 0) AS revenue
 		FROM customers c LEFT JOIN orders o USING (customer_id) GROUP BY ALL) `

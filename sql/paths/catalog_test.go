@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/martdb/martdb/benchmarks/datagen"
+	"github.com/martdb/martdb/benchmarks/benchtest"
 	"github.com/martdb/martdb/sql/catalog"
 	"github.com/martdb/martdb/sql/sqltest"
 )
@@ -13,10 +13,7 @@ import (
 // TestCatalogEntries checks the entries' fields and runs each example on a
 // small demo shop: it must succeed and return rows.
 func TestCatalogEntries(t *testing.T) {
-	conn := sqltest.Open(t, Family)
-	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
-		t.Fatal(err)
-	}
+	conn := benchtest.Shop(t, 0.2, Family)
 	kinds := map[string]catalog.Kind{"paths": catalog.Table, "next_steps": catalog.Table, "sequence_next_node": catalog.Aggregate}
 	var names []string
 	for _, f := range Family.Functions {
@@ -38,10 +35,7 @@ func TestCatalogEntries(t *testing.T) {
 // start with page_view, at most 4 steps, sessions ordered most first, and
 // every session with a page_view is counted once.
 func TestExampleAnswers(t *testing.T) {
-	conn := sqltest.Open(t, Family)
-	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
-		t.Fatal(err)
-	}
+	conn := benchtest.Shop(t, 0.2, Family)
 	rows := queryPaths(t, conn, strings.TrimSuffix(Family.Functions[0].Example, ";"))
 	for i, r := range rows {
 		if r.path[0] != "page_view" || r.steps != len(r.path) || r.steps > 4 || r.users > r.sessions ||
@@ -67,10 +61,7 @@ func TestExampleAnswers(t *testing.T) {
 // TestPlainSQLAgrees: on the shop, paths from the session start equal the
 // plain-SQL formulation of bench_test.go.
 func TestPlainSQLAgrees(t *testing.T) {
-	conn := sqltest.Open(t, Family)
-	if _, err := datagen.Generate(context.Background(), conn, datagen.Config{Scale: 0.2, Seed: 1}, nil); err != nil {
-		t.Fatal(err)
-	}
+	conn := benchtest.Shop(t, 0.2, Family)
 	want := sqltest.Rows(t, conn, plainListPaths)
 	got := sqltest.Rows(t, conn, `SELECT path, steps, sessions, users FROM paths(events, user_id, ts, event)`)
 	if len(want) < 3 {
