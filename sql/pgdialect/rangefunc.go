@@ -32,28 +32,10 @@ func (w *rewriter) rangeFunction(rf *pg_query.RangeFunction) {
 	if alias == nil || len(alias.GetColnames()) > 0 || len(rf.GetFunctions()) != 1 || rf.GetOrdinality() || rf.GetLateral() {
 		return
 	}
-	items := rf.GetFunctions()[0].GetList().GetItems()
-	if len(items) == 0 {
+	fn, loc, callEnd, ok := w.soleCall(rf)
+	if !ok || !setReturning[fn] && !scalarInFrom[fn] {
 		return
 	}
-	fc := items[0].GetFuncCall()
-	names := stringList(fc.GetFuncname())
-	if fc == nil || len(names) == 0 {
-		return
-	}
-	fn := names[len(names)-1]
-	if !setReturning[fn] && !scalarInFrom[fn] {
-		return
-	}
-	loc := int(fc.GetLocation())
-	if loc < 0 {
-		return
-	}
-	open := skipSpace(w.s, nameEnd(w.s, loc))
-	if open >= len(w.s) || w.s[open] != '(' {
-		return
-	}
-	callEnd := groupEnd(w.s, open)
 	at := skipSpace(w.s, callEnd)
 	if hasWords(w.s[at:], "as") {
 		at = skipSpace(w.s, at+2)
@@ -86,24 +68,10 @@ func (w *rewriter) ordinality(rf *pg_query.RangeFunction) {
 	if !rf.GetOrdinality() || rf.GetLateral() || len(rf.GetFunctions()) != 1 {
 		return
 	}
-	items := rf.GetFunctions()[0].GetList().GetItems()
-	if len(items) == 0 {
+	fn, loc, callEnd, ok := w.soleCall(rf)
+	if !ok || nativeOrdinality[fn] {
 		return
 	}
-	fc := items[0].GetFuncCall()
-	names := stringList(fc.GetFuncname())
-	if fc == nil || len(names) == 0 || nativeOrdinality[names[len(names)-1]] {
-		return
-	}
-	loc := int(fc.GetLocation())
-	if loc < 0 {
-		return
-	}
-	open := skipSpace(w.s, nameEnd(w.s, loc))
-	if open >= len(w.s) || w.s[open] != '(' {
-		return
-	}
-	callEnd := groupEnd(w.s, open)
 	at := skipSpace(w.s, callEnd)
 	if !hasWords(w.s[at:], "with") {
 		return
@@ -116,4 +84,28 @@ func (w *rewriter) ordinality(rf *pg_query.RangeFunction) {
 	w.add(loc, end, func(r *renderer) string {
 		return "(SELECT *, row_number() OVER () AS ordinality FROM " + r.render(loc, callEnd) + ")"
 	})
+}
+
+// soleCall finds the one function call of rf in the text: its name
+// (unqualified), where the call starts and where its argument list ends.
+// ok is false when rf holds no plain call whose text can be located.
+func (w *rewriter) soleCall(rf *pg_query.RangeFunction) (fn string, loc, callEnd int, ok bool) {
+	items := rf.GetFunctions()[0].GetList().GetItems()
+	if len(items) == 0 {
+		return "", 0, 0, false
+	}
+	fc := items[0].GetFuncCall()
+	names := stringList(fc.GetFuncname())
+	if fc == nil || len(names) == 0 {
+		return "", 0, 0, false
+	}
+	loc = int(fc.GetLocation())
+	if loc < 0 {
+		return "", 0, 0, false
+	}
+	open := skipSpace(w.s, nameEnd(w.s, loc))
+	if open >= len(w.s) || w.s[open] != '(' {
+		return "", 0, 0, false
+	}
+	return names[len(names)-1], loc, groupEnd(w.s, open), true
 }
