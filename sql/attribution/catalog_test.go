@@ -1,7 +1,6 @@
 package attribution
 
 import (
-	"context"
 	"database/sql"
 	"slices"
 	"strings"
@@ -48,14 +47,4 @@ func TestCatalogEntry(t *testing.T) {
 }
 
 // TestRegisterTwice: registering again replaces the macros.
-func TestRegisterTwice(t *testing.T) {
-	db, conn, err := sqltest.RegisteredConn(Family)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	defer conn.Close()
-	if err := Family.Register(context.Background(), catalog.Conn{SQL: conn}); err != nil {
-		t.Fatal(err)
-	}
-}
+func TestRegisterTwice(t *testing.T) { sqltest.RegisterTwice(t, Family) }

@@ -1,7 +1,6 @@
 package paths
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -71,13 +70,4 @@ func TestPlainSQLAgrees(t *testing.T) {
 }
 
 // TestRegisterTwice: registering again replaces the macros.
-func TestRegisterTwice(t *testing.T) {
-	_, conn, err := sqltest.RegisteredConn(Family)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if err := Family.Register(context.Background(), catalog.Conn{SQL: conn}); err != nil {
-		t.Fatal(err)
-	}
-}
+func TestRegisterTwice(t *testing.T) { sqltest.RegisterTwice(t, Family) }

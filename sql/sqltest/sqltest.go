@@ -112,3 +112,14 @@ func RegisteredConn(families ...catalog.Family) (*sql.DB, *sql.Conn, error) {
 	}
 	return db, conn, nil
 }
+
+// RegisterTwice registers f on a connection that has it already: it must
+// replace what is there (CREATE OR REPLACE, functions registered again),
+// never fail.
+func RegisterTwice(t testing.TB, f catalog.Family) {
+	t.Helper()
+	conn := Open(t, f)
+	if err := f.Register(context.Background(), catalog.Conn{SQL: conn, Handle: rawOf(t, conn).Handle()}); err != nil {
+		t.Fatalf("registering %s again: %v", f.Name, err)
+	}
+}
