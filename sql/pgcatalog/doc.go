@@ -61,6 +61,11 @@
 //     btree), PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints (NOT
 //     NULL is attnotnull, as in PostgreSQL 15; keys and foreign keys are
 //     connoinherit, CHECK constraints not), defaults, comments.
+//   - Constraints and the indexes behind keys under the names PostgreSQL
+//     15 gives them (table_pkey, table_cols_key, table_cols_fkey,
+//     table_col_check or table_check; within 63 bytes, numbered on a
+//     clash within the schema), whatever DuckDB called them: DuckDB
+//     keeps no name the user gave a constraint.
 //   - Defaults as pg_get_expr prints them where DuckDB's text has a
 //     PostgreSQL spelling: CAST('v' AS T) is 'v'::t with T's PostgreSQL
 //     name, nextval('s') is nextval('s'::regclass), current_timestamp and

@@ -41,6 +41,29 @@ CREATE OR REPLACE MACRO {{pgc}}._martdb_lookup(pairs, k) AS
 CREATE OR REPLACE MACRO {{pgc}}._martdb_join(l, sep) AS
     coalesce(list_aggr(l, 'string_agg', sep), '');
 
+-- The first n bytes of s, cut back to a whole character (PostgreSQL's
+-- pg_mbcliplen).
+CREATE OR REPLACE MACRO {{pgc}}._martdb_clip(s, n) AS
+    CASE WHEN strlen(s) <= n THEN s
+         WHEN strlen(s) = length(s) THEN left(s, n)
+         ELSE left(s, list_max(list_filter(range(0, length(s) + 1), k -> strlen(left(s, k)) <= n))) END;
+
+-- The name PostgreSQL gives an object it names itself (makeObjectName):
+-- name1_name2_label, or name1_label when name2 is NULL, kept within 63
+-- bytes by shortening the longer of name1 and name2 first (name2 when
+-- they are equal) and never the label. _martdb_name_fit is the bytes
+-- name1 and name2 may take together, _martdb_name1_len what name1 keeps.
+CREATE OR REPLACE MACRO {{pgc}}._martdb_name_fit(name2, label) AS
+    62 - strlen(label) - CASE WHEN name2 IS NULL THEN 0 ELSE 1 END;
+CREATE OR REPLACE MACRO {{pgc}}._martdb_name1_len(name1, name2, fit) AS
+    least(strlen(name1), greatest(fit - coalesce(strlen(name2), 0), (fit + 1) // 2));
+CREATE OR REPLACE MACRO {{pgc}}._martdb_object_name(name1, name2, label) AS
+    {{pgc}}._martdb_clip(name1, {{pgc}}._martdb_name1_len(name1, name2, {{pgc}}._martdb_name_fit(name2, label)))
+    || CASE WHEN name2 IS NULL THEN ''
+            ELSE '_' || {{pgc}}._martdb_clip(name2, {{pgc}}._martdb_name_fit(name2, label)
+                                             - {{pgc}}._martdb_name1_len(name1, name2, {{pgc}}._martdb_name_fit(name2, label))) END
+    || '_' || label;
+
 -- pg_type by OID: its format_type name, its element (arrays only) and
 -- array types; and type names (typname, SQL spelling, aliases) to OIDs.
 CREATE OR REPLACE MACRO {{pgc}}._martdb_type_display(o) AS

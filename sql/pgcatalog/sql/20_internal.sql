@@ -38,14 +38,47 @@ GROUP BY table_oid;
 -- constraints own an index (own_index); a FOREIGN KEY's referenced
 -- columns are attribute numbers of the referenced table, which DuckDB
 -- keeps in the same schema.
+--
+-- Constraints carry the names PostgreSQL 15 would have given them, not
+-- DuckDB's (which are the names of a constraint the user named too: DuckDB
+-- keeps no other): table_pkey, table_cols_key, table_cols_fkey with the
+-- columns joined by _, table_col_check for a CHECK on one column and
+-- table_check otherwise, shortened to 63 bytes as PostgreSQL does
+-- (_martdb_object_name). A name another constraint of the same schema
+-- took first (by table, then position) gets the next number after its
+-- label (table_check1), as in PostgreSQL; clashes with other relations'
+-- names are not looked for. A PRIMARY KEY or UNIQUE constraint on the
+-- same columns as an earlier one (or as the PRIMARY KEY) is left out, as
+-- PostgreSQL never creates it.
 CREATE OR REPLACE VIEW {{pgc}}._martdb_cons0 AS
-WITH c AS (
+WITH slotted AS (
     SELECT c.*, row_number() OVER (PARTITION BY c.table_oid ORDER BY c.constraint_index) - 1 AS slot
     FROM duckdb_constraints() c
     WHERE c.database_name = {{pgc}}._martdb_db()
+), labelled AS (
+    SELECT s.*,
+           CASE s.constraint_type WHEN 'PRIMARY KEY' THEN 'pkey' WHEN 'UNIQUE' THEN 'key'
+                                  WHEN 'FOREIGN KEY' THEN 'fkey' ELSE 'check' END AS label,
+           CASE WHEN s.constraint_type IN ('UNIQUE', 'FOREIGN KEY') THEN {{pgc}}._martdb_join(s.constraint_column_names, '_')
+                WHEN s.constraint_type = 'CHECK' AND len(s.constraint_column_names) = 1 THEN s.constraint_column_names[1]
+           END AS name2
+    FROM slotted s
+    WHERE s.constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK') AND s.slot < 256
+    QUALIFY s.constraint_type NOT IN ('PRIMARY KEY', 'UNIQUE')
+         OR row_number() OVER (PARTITION BY s.table_oid, s.constraint_type IN ('PRIMARY KEY', 'UNIQUE'),
+                                            s.constraint_column_indexes
+                               ORDER BY s.constraint_type <> 'PRIMARY KEY', s.constraint_index) = 1
+), based AS (
+    SELECT l.*, {{pgc}}._martdb_object_name(l.table_name, l.name2, l.label) AS base_name
+    FROM labelled l
+), c AS (
+    SELECT b.*,
+           row_number() OVER (PARTITION BY b.schema_name, b.base_name ORDER BY b.table_oid, b.constraint_index) - 1 AS pass
+    FROM based b
 )
 SELECT {{pgc}}._martdb_synthetic_oid(c.table_oid, c.slot) AS oid,
-       c.constraint_name AS conname,
+       CASE WHEN c.pass = 0 THEN c.base_name
+            ELSE {{pgc}}._martdb_object_name(c.table_name, c.name2, c.label || c.pass) END AS conname,
        n.oid AS connamespace,
        n.nspname,
        CASE c.constraint_type WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' WHEN 'FOREIGN KEY' THEN 'f' ELSE 'c' END AS contype,
@@ -67,9 +100,7 @@ JOIN {{pgc}}._martdb_nsp n ON n.duck_schema = c.schema_name
 LEFT JOIN duckdb_tables() r
        ON c.constraint_type = 'FOREIGN KEY' AND r.database_name = c.database_name
       AND r.schema_name = c.schema_name AND r.table_name = c.referenced_table
-LEFT JOIN {{pgc}}._martdb_colnames rc ON rc.table_oid = r.table_oid
-WHERE c.constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK')
-  AND c.slot < 256;
+LEFT JOIN {{pgc}}._martdb_colnames rc ON rc.table_oid = r.table_oid;
 
 -- Constraints with the index each relies on: its own for PRIMARY KEY and
 -- UNIQUE, and for a FOREIGN KEY the referenced table's PRIMARY KEY or
