@@ -85,7 +85,12 @@
 //
 // Some PostgreSQL constructs cannot be emulated by relations and macros:
 // x::regclass and friends (use the helper macros); the ~ and !~
-// operators (DuckDB's mean a full match); subscripts of int2vector and
+// operators (DuckDB's mean a full match); regproc columns (typinput,
+// typreceive, aggfnoid, ...: RegprocColumns), which hold the function's
+// name as PostgreSQL prints it and must be looked up to the OID where a
+// query compares them with an OID or casts them to oid (a comparison the
+// rewriter cannot see, through an alias, compares a name with a number
+// and matches nothing); subscripts of int2vector and
 // oidvector columns (indkey, indoption, indclass, proargtypes), which
 // start at 0 in PostgreSQL and at 1 in DuckDB lists; scalar functions
 // used as tables in FROM; WITH ORDINALITY on a table macro;

@@ -290,7 +290,7 @@ func TestRegHelpers(t *testing.T) {
 		pgc+"_martdb_regclass_text(1), "+
 		pgc+"_martdb_regtype('int4'), "+pgc+"_martdb_regtype('character varying'), "+pgc+"_martdb_regtype('varchar[]'), "+
 		pgc+"_martdb_regtype(1700), "+pgc+"_martdb_regtype_text(1184), "+pgc+"_martdb_regtype_text(0), "+
-		pgc+"_martdb_regproc('array_recv') = (SELECT typreceive FROM "+pgc+"pg_type WHERE oid = 1007), "+
+		pgc+"_martdb_regproc('array_recv') = "+pgc+"_martdb_regproc((SELECT typreceive FROM "+pgc+"pg_type WHERE oid = 1007)), "+
 		pgc+"_martdb_regproc_text((SELECT typinput FROM "+pgc+"pg_type WHERE oid = 23)), "+
 		pgc+"_martdb_regnamespace('public'), "+pgc+"_martdb_regnamespace_text(11), "+
 		pgc+"_martdb_regrole('martdb'), "+pgc+"_martdb_regrole_text(10), "+pgc+"to_regclass('nope')"),

@@ -162,6 +162,11 @@ var builtinProcs = []proc{
 	{6179, "array_subscript_handler", []uint32{2281}, 2281, false, 'i', true},
 	{6180, "raw_array_subscript_handler", []uint32{2281}, 2281, false, 'i', true},
 
+	// The handlers of the access methods in pg_am.
+	{3, "heap_tableam_handler", []uint32{2281}, 269, false, 'v', true},
+	{330, "bthandler", []uint32{2281}, 325, false, 'v', true},
+	{331, "hashhandler", []uint32{2281}, 325, false, 'v', true},
+
 	// The catalog functions the emulation defines (PostgreSQL's overloads
 	// with the argument counts the macros accept).
 	{2091, "array_lower", []uint32{2277, 23}, 23, false, 'i', true},

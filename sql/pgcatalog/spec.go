@@ -45,7 +45,10 @@ type columnType struct {
 }
 
 // catalogTypes maps the PostgreSQL types of catalog columns to DuckDB.
-// OIDs and the reg* types are unsigned 32-bit integers; names, "char",
+// OIDs, regtype and xid are unsigned 32-bit integers; regproc columns hold
+// the function's name as PostgreSQL prints it ('-' for none), which the
+// dialect rewriter turns into the OID where a query compares one with an
+// OID or casts it to oid (RegprocColumns); names, "char",
 // expression trees and the information_schema domains over text are
 // VARCHAR; arrays and vectors are lists. Catalog tables in PostgreSQL have
 // NOT NULL flags and counters, so those default to false and 0; the
@@ -53,7 +56,7 @@ type columnType struct {
 // for most rows.
 var catalogTypes = map[string]columnType{
 	"oid":                                {"UINTEGER", "0"},
-	"regproc":                            {"UINTEGER", "0"},
+	"regproc":                            {"VARCHAR", "'-'"},
 	"regtype":                            {"UINTEGER", "0"},
 	"xid":                                {"UINTEGER", "0"},
 	"name":                               {"VARCHAR", "NULL"},
@@ -132,4 +135,21 @@ func quoteIdent(s string) string {
 // quoteLiteral single-quotes a DuckDB string literal.
 func quoteLiteral(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// RegprocColumns are the names of the catalog columns of type regproc
+// (pg_type.typinput, pg_aggregate.aggfnoid, pg_operator.oprcode, ...).
+// They hold function names; the dialect rewriter looks the name up to an
+// OID (RegprocFunc) where a query compares such a column with anything but
+// a string or casts it to oid, as PostgreSQL's regproc is an OID.
+func RegprocColumns() map[string]bool {
+	out := map[string]bool{}
+	for _, cols := range columnSpec {
+		for _, c := range cols {
+			if c.PgType == "regproc" {
+				out[c.Name] = true
+			}
+		}
+	}
+	return out
 }

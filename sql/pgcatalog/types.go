@@ -115,13 +115,18 @@ func collationOf(oid uint32) uint32 {
 }
 
 // typesTableSQL creates the table behind pg_type, its functions as the
-// OIDs of their builtinProcs rows (0 for none).
+// names of their builtinProcs rows ('-' for none), as PostgreSQL prints a
+// regproc.
 func typesTableSQL(table string) string {
-	procOID := map[string]uint32{}
+	procs := map[string]bool{}
 	for _, p := range builtinProcs {
-		if o, ok := procOID[p.Name]; !ok || p.OID < o {
-			procOID[p.Name] = p.OID
+		procs[p.Name] = true
+	}
+	proc := func(name string) string {
+		if !procs[name] {
+			return quoteLiteral("-")
 		}
+		return quoteLiteral(name)
 	}
 	var b strings.Builder
 	b.WriteString("CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM (VALUES ")
@@ -130,11 +135,11 @@ func typesTableSQL(table string) string {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "(%d::UINTEGER, %s, %s, %d::SMALLINT, %t, %s, %s, %t, %d::UINTEGER, %d::UINTEGER, "+
-			"%d::UINTEGER, %d::UINTEGER, %d::UINTEGER, %d::UINTEGER, %d::UINTEGER, %s, %s, %d::UINTEGER)",
+			"%s, %s, %s, %s, %s, %s, %s, %d::UINTEGER)",
 			r.OID, quoteLiteral(r.Name), quoteLiteral(r.Display), r.Len, r.ByVal,
 			quoteLiteral(string(r.TypType)), quoteLiteral(string(r.Category)), r.Preferred,
-			r.Elem, r.Array, procOID[r.Input], procOID[r.Output], procOID[r.Receive],
-			procOID[r.Send], procOID[r.Subscript], quoteLiteral(string(r.Align)),
+			r.Elem, r.Array, proc(r.Input), proc(r.Output), proc(r.Receive),
+			proc(r.Send), proc(r.Subscript), quoteLiteral(string(r.Align)),
 			quoteLiteral(string(r.Storage)), r.Collation)
 	}
 	b.WriteString(") AS t(oid, typname, display, typlen, typbyval, typtype, typcategory, typispreferred, " +

@@ -18,7 +18,7 @@ import (
 func TestPgTypeListsPgoid(t *testing.T) {
 	conn := openCatalog(t)
 	got := map[string]string{}
-	for _, r := range sqltest.Rows(t, conn, "SELECT oid, typname, typlen, typbyval, typcategory, typelem, typarray, typalign, typinput <> 0, typreceive <> 0 FROM "+
+	for _, r := range sqltest.Rows(t, conn, "SELECT oid, typname, typlen, typbyval, typcategory, typelem, typarray, typalign, typinput, typreceive <> '-' FROM "+
 		qualified(PgCatalogSchema, "pg_type")) {
 		oid, rest, _ := strings.Cut(r, "|")
 		got[oid] = rest
@@ -27,7 +27,7 @@ func TestPgTypeListsPgoid(t *testing.T) {
 		t.Errorf("pg_type has %d rows, pgoid.Types %d", len(got), len(pgoid.Types))
 	}
 	for _, ty := range pgoid.Types {
-		want := fmt.Sprintf("%s|%d|%t|%c|%d|%d|%c|true|true", ty.Name, ty.Len, ty.ByVal, ty.Category, ty.Elem, ty.Array, ty.Align)
+		want := fmt.Sprintf("%s|%d|%t|%c|%d|%d|%c|%s|true", ty.Name, ty.Len, ty.ByVal, ty.Category, ty.Elem, ty.Array, ty.Align, ty.Input)
 		if g := got[strconv.Itoa(int(ty.OID))]; g != want {
 			t.Errorf("pg_type row of %d (%s): got %q, want %q", ty.OID, ty.Name, g, want)
 		}
@@ -50,9 +50,9 @@ func TestAttributeTypesAreInPgType(t *testing.T) {
 	}
 	missing := sqltest.Rows(t, conn, "SELECT DISTINCT a.atttypid FROM "+pgc+"pg_attribute a LEFT JOIN "+pgc+"pg_type t ON t.oid = a.atttypid WHERE t.oid IS NULL")
 	sqltest.SameRows(t, "atttypid values missing from pg_type", missing, []string{})
-	missing = sqltest.Rows(t, conn, "SELECT t.typname FROM "+pgc+"pg_type t WHERE t.typinput NOT IN (SELECT oid FROM "+pgc+"pg_proc) "+
-		"OR t.typoutput NOT IN (SELECT oid FROM "+pgc+"pg_proc) OR t.typreceive NOT IN (SELECT oid FROM "+pgc+"pg_proc) "+
-		"OR t.typsend NOT IN (SELECT oid FROM "+pgc+"pg_proc)")
+	missing = sqltest.Rows(t, conn, "SELECT t.typname FROM "+pgc+"pg_type t WHERE t.typinput NOT IN (SELECT proname FROM "+pgc+"pg_proc) "+
+		"OR t.typoutput NOT IN (SELECT proname FROM "+pgc+"pg_proc) OR t.typreceive NOT IN (SELECT proname FROM "+pgc+"pg_proc) "+
+		"OR t.typsend NOT IN (SELECT proname FROM "+pgc+"pg_proc)")
 	sqltest.SameRows(t, "types whose functions pg_proc lacks", missing, []string{})
 }
 

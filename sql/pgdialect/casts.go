@@ -50,6 +50,9 @@ func (w *rewriter) typeCast(tc *pg_query.TypeCast) {
 			return
 		}
 	}
+	if oidTypes[base] && isRegprocColumn(tc.GetArg()) {
+		w.regprocOID(tc.GetArg())
+	}
 	if inner := tc.GetArg().GetTypeCast(); inner != nil && base == "oid" {
 		w.wantOID[inner] = true
 	}

@@ -27,6 +27,13 @@
 //     A reg* cast cast on to oid (x::regclass::oid, as Metabase writes
 //     CAST(CAST(format(...) AS REGCLASS) AS OID)) always calls the
 //     lookup helper, which keeps an OID and looks a name up;
+//   - the catalog's regproc columns (pg_type.typinput and the others,
+//     pgcatalog.RegprocColumns) hold function names, as PostgreSQL prints
+//     them; a reference to one by its column name becomes the OID the
+//     name looks up to where it is compared with anything but a string, a
+//     parameter or another regproc column, or cast to oid, int4 or int8
+//     (Npgsql's proc.oid = typ.typreceive, pgjdbc's
+//     typinput = 'array_in'::regproc, asyncpg's typreceive::oid != 0);
 //   - format(formatstr, args...) with a constant format string holding
 //     PostgreSQL's %s, %I, %L (and %n$ positions, %%) becomes their
 //     concatenation: DuckDB's format is fmt's {} syntax. %s of NULL is

@@ -169,6 +169,7 @@ func (w *rewriter) operator(a *pg_query.A_Expr) {
 	if a.GetKind() != pg_query.A_Expr_Kind_AEXPR_OP {
 		return
 	}
+	w.regprocComparison(a)
 	names := stringList(a.GetName())
 	if len(names) == 0 {
 		return

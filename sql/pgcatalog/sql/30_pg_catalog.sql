@@ -49,7 +49,7 @@ SELECT u.oid, u.proname, {{publicoid}}, {{roleoid}}, 14, 100,
 FROM {{pgc}}._martdb_user_procs u;
 
 CREATE VIEW {{pgc}}.pg_aggregate AS
-SELECT u.oid AS aggfnoid, 'n' AS aggkind, 'n' AS aggfinalmodify, 'n' AS aggmfinalmodify
+SELECT u.proname AS aggfnoid, 'n' AS aggkind, 'n' AS aggfinalmodify, 'n' AS aggmfinalmodify
 FROM {{pgc}}._martdb_user_procs u
 WHERE u.kind = 'aggregate';
 
@@ -125,7 +125,7 @@ CREATE VIEW {{pgc}}.pg_auth_members AS
 SELECT NULL AS roleid WHERE false;
 
 CREATE VIEW {{pgc}}.pg_am AS
-SELECT * FROM (VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'))
+SELECT * FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'), (405, 'hash', 'hashhandler', 'i'))
     AS t(oid, amname, amhandler, amtype);
 
 CREATE VIEW {{pgc}}.pg_collation AS

@@ -46,13 +46,18 @@ CREATE OR REPLACE MACRO {{pgc}}.to_regproc(proc_name) AS
     (SELECT min(__oid) FROM (SELECT oid AS __oid, proname AS __proname FROM {{pgc}}.pg_proc)
      WHERE __proname = {{pgc}}._martdb_name_parts(proc_name)[-1]);
 
+-- regproc: '-' is 0, as PostgreSQL reads it. A regproc column of the
+-- catalog holds the name already (see RegprocColumns), so the text of a
+-- value that is no number is that value.
 CREATE OR REPLACE MACRO {{pgc}}._martdb_regproc(x) AS
-    coalesce(TRY_CAST(x AS UINTEGER), {{pgc}}.to_regproc(x::VARCHAR));
+    CASE WHEN x::VARCHAR = '-' THEN 0::UINTEGER
+         ELSE coalesce(TRY_CAST(x AS UINTEGER), {{pgc}}.to_regproc(x::VARCHAR)) END;
 
-CREATE OR REPLACE MACRO {{pgc}}._martdb_regproc_text(proc_oid) AS
-    CASE WHEN proc_oid = 0 THEN '-'
+CREATE OR REPLACE MACRO {{pgc}}._martdb_regproc_text(x) AS
+    CASE WHEN TRY_CAST(x AS UINTEGER) IS NULL THEN x::VARCHAR
+         WHEN TRY_CAST(x AS UINTEGER) = 0 THEN '-'
          ELSE coalesce((SELECT min(__proname) FROM (SELECT oid AS __oid, proname AS __proname FROM {{pgc}}.pg_proc)
-                        WHERE __oid = proc_oid), proc_oid::VARCHAR) END;
+                        WHERE __oid = TRY_CAST(x AS UINTEGER)), x::VARCHAR) END;
 
 CREATE OR REPLACE MACRO {{pgc}}.to_regnamespace(schema_name) AS
     (SELECT min(__oid) FROM (SELECT oid AS __oid, nspname AS __nspname FROM {{pgc}}._martdb_nsp)

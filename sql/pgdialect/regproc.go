@@ -1,0 +1,72 @@
+package pgdialect
+
+import (
+	"github.com/martdb/martdb/sql/pgcatalog"
+	pg_query "github.com/pganalyze/pg_query_go/v6"
+)
+
+// The catalog's regproc columns (pg_type.typinput and the others) hold the
+// function's name, which is what PostgreSQL prints for a regproc; but a
+// regproc is an OID, and clients compare it with OIDs: Npgsql joins
+// pg_proc ON proc.oid = typ.typreceive, pgjdbc asks for
+// typinput = 'array_in'::regproc (which the cast rewrite turns into an
+// OID) and asyncpg for typreceive::oid != 0. So a reference to such a
+// column, by its name, becomes the OID its name looks up to
+// (pgcatalog.RegprocFunc) where it is compared with anything other than a
+// string, a parameter or another regproc column, and where it is cast to
+// oid or an integer. Compared with a string it stays a name, as in
+// typinput = 'array_in'.
+var regprocColumns = pgcatalog.RegprocColumns()
+
+// comparisonOps are the operators under which a regproc column is an OID.
+var comparisonOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+
+// oidTypes are the types a regproc column is cast to as its OID.
+var oidTypes = map[string]bool{"oid": true, "int4": true, "int8": true}
+
+// regprocComparison turns the regproc column side of a comparison into
+// its OID, unless the other side is a name too.
+func (w *rewriter) regprocComparison(a *pg_query.A_Expr) {
+	names := stringList(a.GetName())
+	if len(names) == 0 || !comparisonOps[names[len(names)-1]] || a.GetLexpr() == nil || a.GetRexpr() == nil {
+		return
+	}
+	l, r := a.GetLexpr(), a.GetRexpr()
+	switch {
+	case isRegprocColumn(l) && !isRegprocColumn(r) && !isNameValue(r):
+		w.regprocOID(l)
+	case isRegprocColumn(r) && !isRegprocColumn(l) && !isNameValue(l):
+		w.regprocOID(r)
+	}
+}
+
+// isRegprocColumn says whether n is a column reference named as one of
+// the catalog's regproc columns.
+func isRegprocColumn(n *pg_query.Node) bool {
+	fields := n.GetColumnRef().GetFields()
+	if len(fields) == 0 {
+		return false
+	}
+	s := fields[len(fields)-1].GetString_()
+	return s != nil && regprocColumns[s.GetSval()]
+}
+
+// isNameValue says whether n is a string constant or a parameter, which
+// a regproc column is compared with as a name.
+func isNameValue(n *pg_query.Node) bool {
+	if c := n.GetAConst(); c != nil {
+		return c.GetSval() != nil
+	}
+	return n.GetParamRef() != nil
+}
+
+// regprocOID replaces the column reference n with the OID its value
+// names.
+func (w *rewriter) regprocOID(n *pg_query.Node) {
+	loc := int(n.GetColumnRef().GetLocation())
+	if loc < 0 {
+		return
+	}
+	end := nameEnd(w.s, loc)
+	w.replace(loc, end, pgCatalogPath+pgcatalog.RegprocFunc+"("+w.s[loc:end]+")")
+}
