@@ -78,6 +78,12 @@
 //     pg_proc under public, so that psql's \df lists them, with their
 //     descriptions in pg_description; the built-in functions clients join
 //     to (type input and receive functions) under pg_catalog.
+//   - Built-in operators (operators.go): PostgreSQL 15's comparison,
+//     arithmetic, LIKE, regular expression and || operators on bool,
+//     the integer, floating point and numeric types, text, date,
+//     timestamp, timestamptz and interval, with PostgreSQL's OIDs, and
+//     their functions in pg_proc; no others (DuckDB has no user-defined
+//     operators).
 //   - Enum columns are sent as text, so no enum type appears and pg_enum is
 //     empty; composite, range and domain types do not exist either.
 //

@@ -178,6 +178,7 @@ func baseTables() []string {
 	return []string{
 		typesTableSQL(qualified(PgCatalogSchema, "_martdb_types")),
 		procsTableSQL(qualified(PgCatalogSchema, "_martdb_procs")),
+		operatorsTableSQL(qualified(PgCatalogSchema, "_martdb_operators")),
 		settingsTableSQL(qualified(PgCatalogSchema, "_martdb_settings")),
 		catalogRelsTableSQL(qualified(PgCatalogSchema, "_martdb_catalog_rels")),
 		pgFormatMacroSQL(qualified(PgCatalogSchema, "_martdb_pg_format")),

@@ -315,7 +315,7 @@ var builtinProcs = []proc{
 func procsTableSQL(table string) string {
 	var b strings.Builder
 	b.WriteString("CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM (VALUES ")
-	for i, p := range builtinProcs {
+	for i, p := range allBuiltinProcs() {
 		if i > 0 {
 			b.WriteString(", ")
 		}

@@ -13,9 +13,10 @@ import (
 // OID) and asyncpg for typreceive::oid != 0. So a reference to such a
 // column, by its name, becomes the OID its name looks up to
 // (pgcatalog.RegprocFunc) where it is compared with anything other than a
-// string, a parameter or another regproc column, and where it is cast to
-// oid or an integer. Compared with a string it stays a name, as in
-// typinput = 'array_in'.
+// string, a parameter or another regproc column, where it is cast to oid
+// or an integer, and where it is passed to a function that takes a
+// function's OID (psql's \do calls obj_description(o.oprcode, 'pg_proc')).
+// Compared with a string it stays a name, as in typinput = 'array_in'.
 var regprocColumns = pgcatalog.RegprocColumns()
 
 // comparisonOps are the operators under which a regproc column is an OID.
@@ -23,6 +24,29 @@ var comparisonOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true
 
 // oidTypes are the types a regproc column is cast to as its OID.
 var oidTypes = map[string]bool{"oid": true, "int4": true, "int8": true}
+
+// oidFunctions are the functions whose arguments are OIDs, where a
+// regproc column stands for its function's OID.
+var oidFunctions = map[string]bool{
+	"obj_description": true, "shobj_description": true, "pg_describe_object": true, "pg_identify_object": true,
+	"pg_get_functiondef": true, "pg_get_function_arguments": true, "pg_get_function_identity_arguments": true,
+	"pg_get_function_result": true, "pg_get_function_sqlbody": true, "pg_function_is_visible": true,
+	"has_function_privilege": true,
+}
+
+// regprocArguments turns regproc columns passed to oidFunctions into
+// their OIDs.
+func (w *rewriter) regprocArguments(f *pg_query.FuncCall) {
+	names := stringList(f.GetFuncname())
+	if len(names) == 0 || !oidFunctions[names[len(names)-1]] {
+		return
+	}
+	for _, a := range f.GetArgs() {
+		if isRegprocColumn(a) {
+			w.regprocOID(a)
+		}
+	}
+}
 
 // regprocComparison turns the regproc column side of a comparison into
 // its OID, unless the other side is a name too.

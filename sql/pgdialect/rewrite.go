@@ -81,6 +81,7 @@ func (w *rewriter) visit(m protoreflect.Message) {
 		w.rangeVar(x)
 	case *pg_query.FuncCall:
 		w.funcCall(x)
+		w.regprocArguments(x)
 		w.toTimestamp(x)
 		w.format(x)
 	case *pg_query.A_Expr:

@@ -250,6 +250,11 @@ CREATE VIEW {{pgc}}.pg_publication_rel AS SELECT NULL AS oid WHERE false;
 CREATE VIEW {{pgc}}.pg_policy AS SELECT NULL AS oid WHERE false;
 CREATE VIEW {{pgc}}.pg_statistic_ext AS SELECT NULL AS oid WHERE false;
 CREATE VIEW {{pgc}}.pg_opclass AS SELECT NULL AS oid WHERE false;
-CREATE VIEW {{pgc}}.pg_operator AS SELECT NULL AS oid WHERE false;
+-- The built-in operators clients look up (operators.go), all in
+-- pg_catalog; DuckDB has no user-defined operators.
+CREATE VIEW {{pgc}}.pg_operator AS
+SELECT o.oid, o.oprname, {{pgcatalogoid}} AS oprnamespace, {{roleoid}} AS oprowner, o.oprkind, o.oprcanmerge,
+       o.oprcanhash, o.oprleft, o.oprright, o.oprresult, o.oprcom, o.oprnegate, o.oprcode, o.oprrest, o.oprjoin
+FROM {{pgc}}._martdb_operators o;
 CREATE VIEW {{pgc}}.pg_cast AS SELECT NULL AS oid WHERE false;
 CREATE VIEW {{pgc}}.pg_locks AS SELECT NULL AS locktype WHERE false;
