@@ -28,15 +28,25 @@
 // # Running statements
 //
 // Session.Exec splits its text into statements (sql/split) and runs them in
-// order, handing each Result to a callback that streams its rows: nothing
-// is collected in Go, so printing the first rows of a huge result costs
-// little Go memory. (duckdb-go v2.10506.0 executes queries in DuckDB's
-// materialising mode; the rows are held by DuckDB's buffer manager, under
-// its memory limit, until read.) Each statement runs under its own context
-// carrying the session's statement timeout; cancelling the caller's
-// context, calling Session.Cancel from another goroutine, or the timeout
-// interrupts DuckDB, and the statement fails with SQLSTATE 57014 while the
-// session stays usable.
+// order, handing each Result to a callback that reads its rows; Prepare and
+// Prepared.Open do the same one statement at a time, for front ends that
+// read a result across calls (the wire server's portals and cursors).
+// Queries run in DuckDB's streaming mode (stream.go): DuckDB computes rows
+// as they are fetched, a chunk of 2,048 at a time, so a client that reads
+// slowly or stops holds a chunk and DuckDB's small stream buffer, never the
+// whole result, and nothing is collected in Go. duckdb-go runs everything
+// materialised, so the engine reaches its internals for this
+// (duckdbabi.go, checked against the pinned version). A DuckDB connection
+// runs one query at a time; when a session is asked to run something while
+// a result is still open, it first reads the rest of that result into
+// memory (settle), so interleaved results stay correct.
+//
+// Each statement runs under its own context carrying the session's
+// statement timeout; cancelling the caller's context, calling
+// Session.Cancel from another goroutine, or the timeout interrupts DuckDB,
+// and the statement fails with SQLSTATE 57014 while the session stays
+// usable. Reading a streamed result runs the query, so the same holds for
+// each fetch (Result.SetContext gives reads their own context).
 //
 // # Errors
 //

@@ -13,6 +13,7 @@ import (
 // as dbName (the name clients connect with). The wire server calls it for
 // every connection.
 func (s *Session) EnablePostgres(ctx context.Context, user, dbName string) error {
+	s.settle()
 	pgcatalog.Version = Version
 	if err := pgcatalog.Install(ctx, s.conn); err != nil {
 		return convertError(ctx, err, "", 0)
@@ -36,6 +37,7 @@ func (s *Session) EnablePostgres(ctx context.Context, user, dbName string) error
 // RecordSetting records a PostgreSQL setting the client changed, so the
 // emulated pg_settings and current_setting() report it.
 func (s *Session) RecordSetting(ctx context.Context, name, value string) error {
+	s.settle()
 	if err := pgcatalog.SetSetting(ctx, s.conn, name, value); err != nil {
 		return convertError(ctx, err, "", 0)
 	}
@@ -45,6 +47,7 @@ func (s *Session) RecordSetting(ctx context.Context, name, value string) error {
 // ConnectionID is DuckDB's number for the session's connection, which
 // the emulated catalog shows as pg_backend_pid().
 func (s *Session) ConnectionID(ctx context.Context) (uint32, error) {
+	s.settle()
 	var id int64
 	if err := s.conn.QueryRowContext(ctx, "SELECT current_connection_id()").Scan(&id); err != nil {
 		return 0, convertError(ctx, err, "", 0)

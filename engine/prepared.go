@@ -37,6 +37,7 @@ func (s *Session) PrepareHinted(ctx context.Context, text string, hints []string
 	if s.closed {
 		return nil, Errorf(CodeConnectionException, "the session is closed")
 	}
+	s.settle()
 	stmt, kind, err := s.prepare(ctx, text)
 	if err != nil {
 		return nil, err
@@ -156,6 +157,7 @@ func (p *Prepared) Open(ctx context.Context, args []any) (*Result, error) {
 	if stmt == nil || p.closed {
 		return nil, Errorf(CodeInvalidParameter, "the prepared statement is closed")
 	}
+	p.s.settle()
 	if p.open > 0 {
 		// DuckDB runs one result per prepared statement at a time; a
 		// second portal over the same statement gets its own copy.
@@ -201,7 +203,7 @@ func (s *Session) open(ctx context.Context, text string, kind Kind, stmt *duckdb
 	for i, a := range args {
 		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
-	rows, err := stmt.QueryContext(ctx, named)
+	rows, err := s.query(ctx, stmt, kind, named)
 	if err != nil {
 		return nil, refineReadOnly(convertError(ctx, err, text, 0), s.eng.ReadOnly(), kind)
 	}

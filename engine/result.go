@@ -8,8 +8,8 @@ import (
 	"github.com/martdb/martdb/sql/split"
 )
 
-// Result is the outcome of one statement. Rows stream from DuckDB one at a
-// time; nothing is collected in Go. A Result is valid only inside the
+// Result is the outcome of one statement. Rows stream from DuckDB a chunk
+// at a time (see streamRows); nothing is collected in Go. A Result is valid only inside the
 // callback that received it.
 type Result struct {
 	Statement split.Statement
@@ -61,6 +61,19 @@ func (r *Result) Next() bool {
 	}
 	r.n++
 	return true
+}
+
+// SetContext sets the context that later reads run under. Rows of a
+// query stream from DuckDB as they are read, so reading runs the query:
+// cancelling ctx (or the session's Cancel, or its statement timeout,
+// which bounds each fetch) interrupts it with 57014. Until set, a result
+// from Prepared.Open reads under the context it was opened with, minus
+// its cancellation.
+func (r *Result) SetContext(ctx context.Context) {
+	r.ctx = ctx
+	if sr, ok := r.rows.(*streamRows); ok {
+		sr.ctx = ctx
+	}
 }
 
 // Values is the current row; it is overwritten by the next call to Next.

@@ -30,6 +30,7 @@ type Session struct {
 	raw     *storage.Raw
 	timeout time.Duration
 	cancel  atomic.Pointer[context.CancelCauseFunc]
+	active  *streamRows // the open streamed result, if any
 	closed  bool
 }
 
@@ -106,6 +107,10 @@ func (s *Session) Close() error {
 		return nil
 	}
 	s.closed = true
+	if r := s.active; r != nil {
+		r.err = Errorf(CodeConnectionException, "the session was closed while its result was being read")
+		r.end()
+	}
 	s.eng.untrack(s)
 	return s.conn.Close()
 }
@@ -131,6 +136,7 @@ func (s *Session) Exec(ctx context.Context, text string, fn func(*Result) error)
 	if s.closed {
 		return Errorf(CodeConnectionException, "the session is closed")
 	}
+	s.settle()
 	for _, st := range split.Split(text) {
 		if err := s.run(ctx, text, st, fn); err != nil {
 			return err
@@ -154,7 +160,7 @@ func (s *Session) run(ctx context.Context, src string, st split.Statement, fn fu
 	if err != nil {
 		return convertError(ctx, err, src, st.Offset)
 	}
-	rows, err := ds.QueryContext(ctx, nil)
+	rows, err := s.query(ctx, ds, kindOf(t), nil)
 	if err != nil {
 		return refineReadOnly(convertError(ctx, err, src, st.Offset), s.eng.ReadOnly(), kindOf(t))
 	}
@@ -170,6 +176,15 @@ func (s *Session) run(ctx context.Context, src string, st split.Statement, fn fu
 		return r.err
 	}
 	return nil
+}
+
+// query executes a prepared statement: queries stream their rows (see
+// streamRows), everything else runs through the driver as it is.
+func (s *Session) query(ctx context.Context, stmt *duckdb.Stmt, kind Kind, args []driver.NamedValue) (driver.Rows, error) {
+	if kind == KindSelect && streamingSupported() {
+		return s.stream(ctx, stmt, args)
+	}
+	return stmt.QueryContext(ctx, args)
 }
 
 // statementContext derives the context of one statement: the session
@@ -238,6 +253,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // loaders that drive DuckDB directly (the demo generator uses the
 // appender). Errors are converted like any statement's.
 func (s *Session) WithConn(ctx context.Context, fn func(*sql.Conn) error) error {
+	s.settle()
 	ctx, cancel := s.statementContext(ctx)
 	defer cancel(nil)
 	if err := fn(s.conn); err != nil {

@@ -11,6 +11,7 @@ import (
 // the table is created with inferred types or appended to, in one
 // transaction). It returns the number of rows loaded.
 func (s *Session) Import(ctx context.Context, opt storage.ImportOptions) (int64, error) {
+	s.settle()
 	ctx, cancel := s.statementContext(ctx)
 	defer cancel(nil)
 	n, err := storage.Import(ctx, s.storageConn(), opt)
@@ -23,6 +24,7 @@ func (s *Session) Import(ctx context.Context, opt storage.ImportOptions) (int64,
 // Export writes a table or a query's result to a file or a writer (see
 // storage.Export). It returns the number of rows written.
 func (s *Session) Export(ctx context.Context, opt storage.ExportOptions) (int64, error) {
+	s.settle()
 	ctx, cancel := s.statementContext(ctx)
 	defer cancel(nil)
 	n, err := storage.Export(ctx, s.storageConn(), opt)

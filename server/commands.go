@@ -47,7 +47,7 @@ func (c *conn) command(ctx context.Context, t pgdialect.Statement) error {
 	case pgdialect.DeclareCursor:
 		err = c.declare(ctx, t)
 	case pgdialect.Fetch, pgdialect.Move:
-		return c.fetch(t, nil, true)
+		return c.fetch(ctx, t, nil, true)
 	case pgdialect.CloseCursor:
 		err = c.closeCursor(t)
 	case pgdialect.Copy:

@@ -106,6 +106,7 @@ func (c *conn) copyOut(ctx context.Context, spec *pgdialect.CopySpec, f copyForm
 		return err
 	}
 	defer r.Close()
+	r.SetContext(ctx)
 	cols := r.Columns()
 	encs := make([]*pgtypes.Encoder, len(cols))
 	for i, col := range cols {

@@ -61,11 +61,12 @@ func (c *conn) fetchColumns(t pgdialect.Statement) ([]engine.Column, error) {
 
 // fetch is FETCH or MOVE forward: up to Count rows (all with ALL), sent
 // unless moving, tagged "FETCH n" or "MOVE n".
-func (c *conn) fetch(t pgdialect.Statement, formats []int16, describe bool) error {
+func (c *conn) fetch(ctx context.Context, t pgdialect.Statement, formats []int16, describe bool) error {
 	cur, ok := c.cursors[t.Name]
 	if !ok {
 		return engine.Errorf(codeInvalidCursorName, "cursor %q does not exist", t.Name)
 	}
+	cur.result.SetContext(ctx)
 	count, err := forwardCount(t)
 	if err != nil {
 		return err

@@ -114,7 +114,7 @@ func (c *conn) describe(m *pgproto3.Describe) error {
 		}
 		return engine.Errorf(codeInvalidCursorName, "portal %q does not exist", m.Name)
 	}
-	cols, err := c.portalColumns(p)
+	cols, err := c.describePortal(p)
 	if err != nil {
 		return err
 	}

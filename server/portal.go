@@ -94,23 +94,41 @@ func (c *conn) dropAllPortals() {
 // portalColumns decides what a portal's rows look like: the statement's
 // columns when the client saw them or when they are all known, else the
 // columns of an actual execution (which Describe of the portal then
-// starts; Execute continues it).
-func (c *conn) portalColumns(p *portal) ([]engine.Column, error) {
+// starts, under ctx; Execute continues it).
+func (c *conn) portalColumns(ctx context.Context, p *portal) ([]engine.Column, error) {
 	if k := p.stmt.t.Kind; k == pgdialect.Fetch || k == pgdialect.Move {
 		return c.fetchColumns(p.stmt.t)
 	}
-	if p.cols != nil || p.stmt.cols == nil {
+	if !mustRun(p) {
+		if p.cols == nil {
+			p.cols = p.stmt.cols
+		}
 		return p.cols, nil
 	}
-	if p.stmt.described || !hasUnknown(p.stmt.cols) {
-		p.cols = p.stmt.cols
-		return p.cols, nil
-	}
-	if err := c.openPortal(p); err != nil {
+	if err := c.openPortal(ctx, p); err != nil {
 		return nil, err
 	}
 	p.cols = p.result.Columns()
 	return p.cols, nil
+}
+
+// mustRun reports whether only running the portal tells its columns: the
+// client has not seen the statement's description and DuckDB left some
+// column types open.
+func mustRun(p *portal) bool {
+	return p.cols == nil && p.stmt.cols != nil && !p.stmt.described && hasUnknown(p.stmt.cols)
+}
+
+// describePortal is portalColumns for Describe, which runs the statement
+// when it must, as a statement of its own.
+func (c *conn) describePortal(p *portal) ([]engine.Column, error) {
+	if !mustRun(p) {
+		return c.portalColumns(bg(), p)
+	}
+	ctx, done := c.statementContext(p.stmt.text, true)
+	cols, err := c.portalColumns(ctx, p)
+	done(err)
+	return cols, err
 }
 
 func hasUnknown(cols []engine.Column) bool {
@@ -122,9 +140,9 @@ func hasUnknown(cols []engine.Column) bool {
 	return false
 }
 
-// openPortal runs the portal's statement on DuckDB, in an implicit
-// transaction when it writes outside a transaction block.
-func (c *conn) openPortal(p *portal) error {
+// openPortal runs the portal's statement on DuckDB under ctx, in an
+// implicit transaction when it writes outside a transaction block.
+func (c *conn) openPortal(ctx context.Context, p *portal) error {
 	if c.tx == txFailed {
 		return errInFailedTxn
 	}
@@ -137,9 +155,7 @@ func (c *conn) openPortal(p *portal) error {
 			return err
 		}
 	}
-	ctx, done := c.statementContext(p.stmt.text, true)
 	r, err := prep.Open(ctx, p.args)
-	done(err)
 	if err != nil {
 		return err
 	}
@@ -155,7 +171,7 @@ func (c *conn) portalCommand(ctx context.Context, p *portal) error {
 	case pgdialect.Show:
 		return c.showRows(ctx, t, false)
 	case pgdialect.Fetch, pgdialect.Move:
-		return c.fetch(t, p.formats, false)
+		return c.fetch(ctx, t, p.formats, false)
 	}
 	return c.command(ctx, t)
 }
@@ -189,12 +205,25 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 		done(err)
 		return err
 	}
-	cols, err := c.portalColumns(p)
+	// One statement context spans running the query and sending its
+	// rows: a query's rows stream, so reading them runs it, and a cancel
+	// or the client going away must reach it then too. The statement is
+	// logged when this Execute started it.
+	ctx, done := c.statementContext(p.stmt.text, p.result == nil)
+	err := c.executeQuery(ctx, p, int64(m.MaxRows))
+	done(err)
+	return err
+}
+
+// executeQuery runs a query portal, if Describe did not, and sends up to
+// limit of its rows (0: all).
+func (c *conn) executeQuery(ctx context.Context, p *portal, limit int64) error {
+	cols, err := c.portalColumns(ctx, p)
 	if err != nil {
 		return err
 	}
 	if p.result == nil {
-		if err := c.openPortal(p); err != nil {
+		if err := c.openPortal(ctx, p); err != nil {
 			return err
 		}
 	}
@@ -204,7 +233,8 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 		}
 		p.encs = newEncoders(cols, p.result.Columns())
 	}
-	n, more, err := c.sendRows(p.result, p.encs, p.formats, int64(m.MaxRows))
+	p.result.SetContext(ctx)
+	n, more, err := c.sendRows(p.result, p.encs, p.formats, limit)
 	if err != nil {
 		return err
 	}
@@ -213,7 +243,7 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 		return nil
 	}
 	p.done = true
-	c.be.Send(&pgproto3.CommandComplete{CommandTag: []byte(commandTag(t, p.result, n))})
+	c.be.Send(&pgproto3.CommandComplete{CommandTag: []byte(commandTag(p.stmt.t, p.result, n))})
 	p.result.Close()
 	return nil
 }

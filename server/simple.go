@@ -117,6 +117,7 @@ func (c *conn) run(ctx context.Context, t pgdialect.Statement, formats []int16, 
 		return err
 	}
 	defer r.Close()
+	r.SetContext(ctx)
 	c.statements++
 	var encs []*encoder
 	if r.HasRows() {

@@ -25,17 +25,15 @@ import (
 // TestSoak runs in CI (.ci/run, after the test suite) with the defaults:
 // soakClients clients for soakDuration. Longer:
 //
-//	go test ./server -run 'TestSoak|TestStalledResult' -v -soak.duration=5m -soak.stallrows=20000000
+//	go test ./server -run 'TestSoak' -v -soak.duration=5m
 //
-// TestSoak and TestStalledResultMemory run only with -soak: they take a
-// while and load the machine.
+// TestSoak runs only with -soak: it takes a while and loads the machine.
 //
-//	go test ./server -run 'TestSoak|TestStalledResult' -v -soak
+//	go test ./server -run 'TestSoak' -v -soak
 var (
-	soakRun       = flag.Bool("soak", false, "run TestSoak and TestStalledResultMemory")
-	soakDuration  = flag.Duration("soak.duration", 10*time.Second, "how long TestSoak runs its clients")
-	soakClients   = flag.Int("soak.clients", 64, "concurrent clients in TestSoak")
-	soakStallRows = flag.Int("soak.stallrows", 5_000_000, "rows of the result TestStalledResultMemory's client stops reading")
+	soakRun      = flag.Bool("soak", false, "run TestSoak")
+	soakDuration = flag.Duration("soak.duration", 10*time.Second, "how long TestSoak runs its clients")
+	soakClients  = flag.Int("soak.clients", 64, "concurrent clients in TestSoak")
 )
 
 // soakTally counts what the soak clients did.
@@ -430,64 +428,4 @@ func soakOp(ctx context.Context, c *pgx.Conn, role string, client int, j int64, 
 		}
 	}
 	return nil
-}
-
-// TestStalledResultMemory measures what a client costs the server when it
-// reads one row of a large result and then stops reading: the server's
-// writes block once the socket buffers fill, and the rest of the result
-// waits in DuckDB. It checks that the server goes on serving others
-// meanwhile and lets go of the connection when the client closes, and
-// reports the process's resident set before, during and after.
-func TestStalledResultMemory(t *testing.T) {
-	if !*soakRun {
-		t.Skip("run with -soak")
-	}
-	ts := startServer(t, "", nil)
-	rows := *soakStallRows
-	other := ts.connect(t)
-	ctx := ctxT(t)
-	if err := other.QueryRow(ctx, "SELECT 1").Scan(new(int)); err != nil {
-		t.Fatal(err)
-	}
-	runtime.GC()
-	before := vmRSS(t)
-	c, err := pgx.Connect(ctx, ts.dsn("stall"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := c.Query(ctx, fmt.Sprintf("SELECT range AS i, md5(range::VARCHAR) AS h FROM range(%d)", rows))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !res.Next() {
-		t.Fatalf("no first row: %v", res.Err())
-	}
-	// Sample until the resident set stops growing for a second.
-	peak, last, still := before, before, 0
-	for k := 0; k < 150 && still < 10; k++ {
-		time.Sleep(100 * time.Millisecond)
-		now := vmRSS(t)
-		if now > peak {
-			peak = now
-		}
-		if now-last < 1024 {
-			still++
-		} else {
-			still = 0
-		}
-		last = now
-	}
-	var n int64
-	if err := other.QueryRow(ctx, "SELECT count(*) FROM range(1000)").Scan(&n); err != nil || n != 1000 {
-		t.Errorf("another client while one stalls: %d, %v", n, err)
-	}
-	c.PgConn().Conn().Close()
-	res.Close()
-	if !waitFor(10*time.Second, func() bool { return ts.srv.ActiveConnections() == 1 }) {
-		t.Errorf("%d connections active after the stalled client closed; want 1", ts.srv.ActiveConnections())
-	}
-	runtime.GC()
-	after := vmRSS(t)
-	t.Logf("stalled result of %d rows (one read): server process RSS %.0f MiB before, %.0f MiB peak while stalled (+%.0f MiB), %.0f MiB after the client closed",
-		rows, float64(before)/1024, float64(peak)/1024, float64(peak-before)/1024, float64(after)/1024)
 }
