@@ -57,6 +57,14 @@ const (
 	RegroleTextFunc      = "_martdb_regrole_text"
 )
 
+// Helper macros in PgCatalogSchema that read the text of an int2vector or
+// oidvector column ("1 2", as PostgreSQL prints one) into a list
+// (SMALLINT[] or UINTEGER[]); a list's own text ("[1, 2]") reads too.
+const (
+	Int2vectorFunc = "_martdb_int2vector"
+	OidvectorFunc  = "_martdb_oidvector"
+)
+
 // OIDs. PostgreSQL reserves OIDs below FirstNormalObjectID for objects
 // created by initdb; the emulation uses PostgreSQL's own numbers for those
 // (types from sql/pgoid, catalog relations, built-in functions, the

@@ -36,10 +36,12 @@
 // in order and with their types, from sql/columns.txt (recorded from a
 // PostgreSQL 15 server), giving the others 0, false or NULL. OID columns
 // are UINTEGER (PostgreSQL's oid is unsigned 32-bit), names and text
-// VARCHAR, arrays and vectors lists. Tables that depend only on this build
-// (pg_type, built-in pg_proc rows, pg_settings' defaults, the catalog
+// VARCHAR, arrays lists; regproc columns hold the function's name and
+// int2vector and oidvector columns their text ('1 2'), as PostgreSQL
+// prints them (VARCHAR). Tables that depend only on this build (pg_type,
+// built-in pg_proc rows, pg_operator, pg_settings' defaults, the catalog
 // relations) are generated from the Go tables in types.go, procs.go,
-// settings.go and relations.go.
+// operators.go, settings.go and relations.go.
 //
 // OIDs follow PostgreSQL's split (consts.go): fixed objects keep
 // PostgreSQL's numbers, the user's objects are numbered from
@@ -96,9 +98,13 @@
 // name as PostgreSQL prints it and must be looked up to the OID where a
 // query compares them with an OID or casts them to oid (a comparison the
 // rewriter cannot see, through an alias, compares a name with a number
-// and matches nothing); subscripts of int2vector and
-// oidvector columns (indkey, indoption, indclass, proargtypes), which
-// start at 0 in PostgreSQL and at 1 in DuckDB lists; scalar functions
+// and matches nothing); int2vector and oidvector columns (indkey,
+// indclass, indoption, proargtypes, ...: VectorColumns), which hold the
+// vector's text and must be read into a list (Int2vectorFunc,
+// OidvectorFunc) wherever a query does more than print them, and whose
+// subscripts start at 0 in PostgreSQL and at 1 in DuckDB lists (a column
+// renamed in a subquery is out of the rewriter's sight: its subscripts
+// count from 1, and it prints as a list); scalar functions
 // used as tables in FROM; WITH ORDINALITY on a table macro;
 // to_timestamp(text, template), which DuckDB's strptime can only do with a
 // constant format (StrftimeFormat translates the template); and

@@ -53,7 +53,9 @@ type columnType struct {
 // VARCHAR; arrays and vectors are lists. Catalog tables in PostgreSQL have
 // NOT NULL flags and counters, so those default to false and 0; the
 // information_schema's cardinal_number defaults to NULL, as it does there
-// for most rows.
+// for most rows. The vector types (int2vector, oidvector) are VARCHAR
+// holding PostgreSQL's text form, numbers separated by spaces; a view
+// gives them as lists and shapeView writes them out (VectorColumns).
 var catalogTypes = map[string]columnType{
 	"oid":                                {"UINTEGER", "0"},
 	"regproc":                            {"VARCHAR", "'-'"},
@@ -76,9 +78,9 @@ var catalogTypes = map[string]columnType{
 	`"char"[]`:                           {"VARCHAR[]", "NULL"},
 	"anyarray":                           {"VARCHAR[]", "NULL"},
 	"oid[]":                              {"UINTEGER[]", "NULL"},
-	"oidvector":                          {"UINTEGER[]", "NULL"},
+	"oidvector":                          {"VARCHAR", "''"},
 	"smallint[]":                         {"SMALLINT[]", "NULL"},
-	"int2vector":                         {"SMALLINT[]", "NULL"},
+	"int2vector":                         {"VARCHAR", "''"},
 	"information_schema.sql_identifier":  {"VARCHAR", "NULL"},
 	"information_schema.character_data":  {"VARCHAR", "NULL"},
 	"information_schema.yes_or_no":       {"VARCHAR", "NULL"},
@@ -115,6 +117,9 @@ func shapeView(relation, inner string, provided []string) (string, error) {
 		value := t.Default
 		if have[c.Name] {
 			value = "q." + quoteIdent(c.Name)
+			if isVector(c.PgType) {
+				value = vectorText(value)
+			}
 		}
 		fmt.Fprintf(&b, "CAST(%s AS %s) AS %s", value, t.Duck, quoteIdent(c.Name))
 	}
@@ -148,6 +153,41 @@ func RegprocColumns() map[string]bool {
 		for _, c := range cols {
 			if c.PgType == "regproc" {
 				out[c.Name] = true
+			}
+		}
+	}
+	return out
+}
+
+// isVector says whether a catalog column type is one of PostgreSQL's
+// vector types.
+func isVector(pgType string) bool {
+	return pgType == "int2vector" || pgType == "oidvector"
+}
+
+// vectorText is the SQL for a list's vector text: its numbers separated
+// by spaces, the empty string for an empty list.
+func vectorText(list string) string {
+	return "CASE WHEN " + list + " IS NULL THEN NULL ELSE coalesce(list_aggr(list_transform(" + list +
+		", x -> x::VARCHAR), 'string_agg', ' '), '') END"
+}
+
+// VectorColumns maps the names of the catalog's int2vector and oidvector
+// columns (pg_index.indkey, pg_proc.proargtypes, ...) to the helper macro
+// in PgCatalogSchema that reads their text back into a list
+// (Int2vectorFunc or OidvectorFunc). They hold PostgreSQL's text form,
+// numbers separated by spaces, which is what clients that read them as
+// text expect; the dialect rewriter makes a list of them wherever a query
+// does more than print them.
+func VectorColumns() map[string]string {
+	out := map[string]string{}
+	for _, cols := range columnSpec {
+		for _, c := range cols {
+			switch c.PgType {
+			case "int2vector":
+				out[c.Name] = Int2vectorFunc
+			case "oidvector":
+				out[c.Name] = OidvectorFunc
 			}
 		}
 	}

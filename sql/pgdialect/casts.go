@@ -43,6 +43,7 @@ func (w *rewriter) typeCast(tc *pg_query.TypeCast) {
 		return
 	}
 	base := names[len(names)-1]
+	w.vectorTextCast(tc, base)
 	if inner := tc.GetArg().GetTypeCast(); inner != nil && textTypes[base] {
 		if h, ok := regHelpers[lastName(inner)]; ok {
 			w.skip[inner] = true

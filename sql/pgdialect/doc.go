@@ -34,6 +34,14 @@
 //     parameter or another regproc column, or cast to oid, int4 or int8
 //     (Npgsql's proc.oid = typ.typreceive, pgjdbc's
 //     typinput = 'array_in'::regproc, asyncpg's typreceive::oid != 0);
+//   - the catalog's int2vector and oidvector columns (pg_index.indkey,
+//     pg_proc.proargtypes, ..., pgcatalog.VectorColumns) hold the
+//     vector's text ('1 2'), as PostgreSQL prints it; a reference to one
+//     by its column name is read into a list everywhere except as a
+//     column of the statement's own SELECT list, cast to a text type or
+//     compared with a string, and its subscripts count from 0
+//     (indkey[0] is the first key), so = ANY(indkey), unnest(indkey) and
+//     _pg_expandarray(indkey) see a list;
 //   - format(formatstr, args...) with a constant format string holding
 //     PostgreSQL's %s, %I, %L (and %n$ positions, %%) becomes their
 //     concatenation: DuckDB's format is fmt's {} syntax. %s of NULL is

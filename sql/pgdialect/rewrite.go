@@ -10,7 +10,9 @@ import (
 
 // rewrite applies the dialect rewrites to one parsed statement.
 func rewrite(text string, stmt *pg_query.Node) (string, []edit) {
-	w := &rewriter{s: text, skip: map[*pg_query.TypeCast]bool{}, wantOID: map[*pg_query.TypeCast]bool{}}
+	w := &rewriter{s: text, skip: map[*pg_query.TypeCast]bool{}, wantOID: map[*pg_query.TypeCast]bool{},
+		keepText: map[*pg_query.ColumnRef]bool{}, vectorNames: map[*pg_query.ColumnRef]string{}}
+	w.keepOutputVectors(stmt)
 	walk(stmt.ProtoReflect(), w.visit)
 	w.outputNames(stmt)
 	if len(w.edits) == 0 {
@@ -26,6 +28,12 @@ type rewriter struct {
 	// wantOID are reg* casts whose value is cast on to oid: x::regclass::oid
 	// is the OID x names (or is), whatever x's type.
 	wantOID map[*pg_query.TypeCast]bool
+	// keepText are references to vector columns that stay text
+	// (vectors.go).
+	keepText map[*pg_query.ColumnRef]bool
+	// vectorNames are the names vector columns read into lists keep as
+	// columns of an inner SELECT list.
+	vectorNames map[*pg_query.ColumnRef]string
 }
 
 func (w *rewriter) add(start, end int, build func(r *renderer) string) {
@@ -85,7 +93,14 @@ func (w *rewriter) visit(m protoreflect.Message) {
 		w.toTimestamp(x)
 		w.format(x)
 	case *pg_query.A_Expr:
+		w.vectorStringComparison(x)
 		w.operator(x)
+	case *pg_query.ResTarget:
+		w.vectorTarget(x)
+	case *pg_query.ColumnRef:
+		w.vectorList(x)
+	case *pg_query.A_Indirection:
+		w.vectorSubscript(x)
 	case *pg_query.CollateClause:
 		w.collate(x)
 	case *pg_query.TypeCast:

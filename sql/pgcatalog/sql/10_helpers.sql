@@ -64,6 +64,13 @@ CREATE OR REPLACE MACRO {{pgc}}._martdb_object_name(name1, name2, label) AS
                                              - {{pgc}}._martdb_name1_len(name1, name2, {{pgc}}._martdb_name_fit(name2, label))) END
     || '_' || label;
 
+-- The text of an int2vector or oidvector column ('1 2') as a list; a
+-- list, or its text ('[1, 2]'), reads the same. See VectorColumns.
+CREATE OR REPLACE MACRO {{pgc}}._martdb_int2vector(v) AS
+    CAST(list_filter(string_split(regexp_replace(v::VARCHAR, '[\[\],]', ' ', 'g'), ' '), x -> x <> '') AS SMALLINT[]);
+CREATE OR REPLACE MACRO {{pgc}}._martdb_oidvector(v) AS
+    CAST(list_filter(string_split(regexp_replace(v::VARCHAR, '[\[\],]', ' ', 'g'), ' '), x -> x <> '') AS UINTEGER[]);
+
 -- pg_type by OID: its format_type name, its element (arrays only) and
 -- array types; and type names (typname, SQL spelling, aliases) to OIDs.
 CREATE OR REPLACE MACRO {{pgc}}._martdb_type_display(o) AS
