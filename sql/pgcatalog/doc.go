@@ -74,8 +74,14 @@
 //     the other SQL value functions are upper case; anything else is
 //     DuckDB's text (so Metabase's LIKE '%nextval(%' still finds
 //     sequence defaults).
-//   - Statistics: relation sizes are NULL (DuckDB keeps none per table)
-//     and scan counters (pg_stat_get_numscans) 0.
+//   - Statistics: relation sizes (pg_relation_size, pg_table_size,
+//     pg_indexes_size, pg_total_relation_size) are estimates, since
+//     DuckDB keeps no size per table: a table's estimated row count times
+//     its row's width in DuckDB's vectors (16 bytes for a string, whatever
+//     its length), an index's its table's rows times its keys' widths and
+//     a row id, in whole 8192-byte pages; pg_class.relpages stays 0.
+//     pg_size_pretty prints as PostgreSQL's does. Scan counters
+//     (pg_stat_get_numscans) are 0.
 //   - martdb's functions, read from the session's martdb_functions(), in
 //     pg_proc under public, so that psql's \df lists them, with their
 //     descriptions in pg_description; the built-in functions clients join

@@ -71,6 +71,29 @@ CREATE OR REPLACE MACRO {{pgc}}._martdb_int2vector(v) AS
 CREATE OR REPLACE MACRO {{pgc}}._martdb_oidvector(v) AS
     CAST(list_filter(string_split(regexp_replace(v::VARCHAR, '[\[\],]', ' ', 'g'), ' '), x -> x <> '') AS UINTEGER[]);
 
+-- The bytes a value of DuckDB type t takes in DuckDB's fixed-size
+-- vectors: its width for numbers, dates and times, 16 for strings, blobs
+-- and nested types (the slot DuckDB keeps for them; the bytes of a string
+-- longer than 12 lie outside it and are not counted), decimals by their
+-- width. What the size estimates of pg_relation_size and the others sum.
+CREATE OR REPLACE MACRO {{pgc}}._martdb_type_width(t) AS
+    CASE WHEN t IN ('BOOLEAN', 'TINYINT', 'UTINYINT') THEN 1
+         WHEN t IN ('SMALLINT', 'USMALLINT') THEN 2
+         WHEN t IN ('INTEGER', 'UINTEGER', 'FLOAT', 'DATE') THEN 4
+         WHEN t IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'TIME', 'TIME WITH TIME ZONE')
+              OR t LIKE 'TIMESTAMP%' THEN 8
+         WHEN t LIKE 'DECIMAL(%' THEN
+              CASE WHEN TRY_CAST(regexp_extract(t, '^DECIMAL\((\d+)', 1) AS INTEGER) <= 4 THEN 2
+                   WHEN TRY_CAST(regexp_extract(t, '^DECIMAL\((\d+)', 1) AS INTEGER) <= 9 THEN 4
+                   WHEN TRY_CAST(regexp_extract(t, '^DECIMAL\((\d+)', 1) AS INTEGER) <= 18 THEN 8
+                   ELSE 16 END
+         ELSE 16 END;
+
+-- A size in bytes rounded up to whole 8192-byte pages, as PostgreSQL's
+-- relation sizes are.
+CREATE OR REPLACE MACRO {{pgc}}._martdb_pages(bytes) AS
+    (ceil(bytes / 8192.0) * 8192)::BIGINT;
+
 -- pg_type by OID: its format_type name, its element (arrays only) and
 -- array types; and type names (typname, SQL spelling, aliases) to OIDs.
 CREATE OR REPLACE MACRO {{pgc}}._martdb_type_display(o) AS

@@ -220,6 +220,40 @@ SELECT r.oid, r.relname, CASE r.duck_schema WHEN '{{pgcschema}}' THEN {{pgcatalo
        r.nspname, r.relkind, r.natts, 0, NULL, NULL, false, 0
 FROM {{pgc}}._martdb_catalog_rels r;
 
+-- Estimated sizes of the user's relations, in bytes (whole pages), for
+-- pg_relation_size and the others: DuckDB keeps no size per table, so a
+-- table's is its estimated row count times its row's width in DuckDB's
+-- vectors (_martdb_type_width), an index's its table's row count times
+-- its keys' widths and 8 bytes of row id (an expression key counts 8).
+-- Views take no space and a sequence one page, as in PostgreSQL.
+CREATE OR REPLACE VIEW {{pgc}}._martdb_relsizes AS
+WITH cols AS (
+    SELECT c.table_oid, c.column_index, {{pgc}}._martdb_type_width(c.data_type) AS width
+    FROM duckdb_columns() c
+    WHERE c.database_name = {{pgc}}._martdb_db()
+), tables AS (
+    SELECT t.table_oid, t.estimated_size AS est_rows, (SELECT sum(cols.width) FROM cols WHERE cols.table_oid = t.table_oid) AS width
+    FROM duckdb_tables() t
+    WHERE t.database_name = {{pgc}}._martdb_db() AND NOT t.temporary
+), keys AS (
+    SELECT i.oid, i.duck_table_oid, unnest(i.indkey) AS attnum
+    FROM {{pgc}}._martdb_idx i
+)
+SELECT {{pgc}}._martdb_user_oid(t.table_oid) AS oid, {{pgc}}._martdb_user_oid(t.table_oid) AS table_oid,
+       'r' AS relkind, {{pgc}}._martdb_pages(t.est_rows * coalesce(t.width, 0)) AS bytes
+FROM tables t
+UNION ALL
+SELECT k.oid, {{pgc}}._martdb_user_oid(k.duck_table_oid), 'i',
+       {{pgc}}._martdb_pages(min(t.est_rows) * (8 + sum(coalesce(c.width, 8))))
+FROM keys k
+JOIN tables t ON t.table_oid = k.duck_table_oid
+LEFT JOIN cols c ON c.table_oid = k.duck_table_oid AND c.column_index = k.attnum
+GROUP BY k.oid, k.duck_table_oid
+UNION ALL
+SELECT r.oid, r.oid, r.relkind, CASE r.relkind WHEN 'S' THEN 8192 ELSE 0 END::BIGINT
+FROM {{pgc}}._martdb_rels r
+WHERE r.relkind IN ('v', 'S') AND r.nspname NOT IN ('pg_catalog', 'information_schema');
+
 -- The schema of every relation by OID, without what pg_class shows: what
 -- pg_table_is_visible needs, cheaply. An index behind a constraint has a
 -- synthetic OID (consts.go), which names its table.

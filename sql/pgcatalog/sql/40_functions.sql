@@ -161,17 +161,52 @@ CREATE OR REPLACE MACRO {{pgc}}.current_setting(setting_name) AS
         (SELECT min(__setting) FROM (SELECT lower(name) AS __name, setting AS __setting FROM {{pgc}}.pg_settings)
          WHERE __name = lower(setting_name));
 
--- Sizes: the whole database's from DuckDB; a single relation's is not
--- known (DuckDB keeps no per-table sizes), so NULL.
+-- Sizes: the whole database's from DuckDB; a relation's is an estimate
+-- (_martdb_relsizes: row count times row width, in whole pages), since
+-- DuckDB keeps no size per table. A relation is an OID or a name, as
+-- x::regclass reads it; NULL when there is none, and for the catalog's
+-- own relations. A table has only its main fork, its table size is its
+-- relation size (no TOAST), and its total size adds its indexes'.
 CREATE OR REPLACE MACRO {{pgc}}.pg_database_size(db) AS
     (SELECT min(__size)
      FROM (SELECT s.used_blocks * s.block_size AS __size, s.database_name AS __name, d.oid AS __oid
            FROM pragma_database_size() s JOIN {{pgc}}.pg_database d ON d.datname = s.database_name)
      WHERE TRY_CAST(db AS UINTEGER) = __oid OR db::VARCHAR = __name);
-CREATE OR REPLACE MACRO {{pgc}}.pg_relation_size(rel) AS NULL::BIGINT, (rel, fork) AS NULL::BIGINT;
-CREATE OR REPLACE MACRO {{pgc}}.pg_total_relation_size(rel) AS NULL::BIGINT;
-CREATE OR REPLACE MACRO {{pgc}}.pg_table_size(rel) AS NULL::BIGINT;
-CREATE OR REPLACE MACRO {{pgc}}.pg_indexes_size(rel) AS NULL::BIGINT;
+CREATE OR REPLACE MACRO {{pgc}}.pg_relation_size(rel) AS
+        (SELECT min(__bytes) FROM (SELECT oid AS __oid, bytes AS __bytes FROM {{pgc}}._martdb_relsizes)
+         WHERE __oid = {{pgc}}._martdb_regclass(rel)),
+    (rel, fork) AS
+        (SELECT min(CASE WHEN fork = 'main' THEN __bytes
+                         WHEN fork IN ('fsm', 'vm', 'init') THEN 0
+                         ELSE error('invalid fork name') END)::BIGINT
+         FROM (SELECT oid AS __oid, bytes AS __bytes FROM {{pgc}}._martdb_relsizes)
+         WHERE __oid = {{pgc}}._martdb_regclass(rel));
+CREATE OR REPLACE MACRO {{pgc}}.pg_table_size(rel) AS {{pgc}}.pg_relation_size(rel);
+CREATE OR REPLACE MACRO {{pgc}}.pg_indexes_size(rel) AS
+    (SELECT CASE WHEN bool_or(__oid = {{pgc}}._martdb_regclass(rel))
+                 THEN coalesce(sum(__bytes) FILTER (WHERE __kind = 'i' AND __table = {{pgc}}._martdb_regclass(rel)
+                                                    AND __oid <> __table), 0) END::BIGINT
+     FROM (SELECT oid AS __oid, table_oid AS __table, relkind AS __kind, bytes AS __bytes FROM {{pgc}}._martdb_relsizes)
+     WHERE __table = {{pgc}}._martdb_regclass(rel) OR __oid = {{pgc}}._martdb_regclass(rel));
+CREATE OR REPLACE MACRO {{pgc}}.pg_total_relation_size(rel) AS
+    (SELECT CASE WHEN bool_or(__oid = {{pgc}}._martdb_regclass(rel)) THEN sum(__bytes) END::BIGINT
+     FROM (SELECT oid AS __oid, table_oid AS __table, bytes AS __bytes FROM {{pgc}}._martdb_relsizes)
+     WHERE __table = {{pgc}}._martdb_regclass(rel) OR __oid = {{pgc}}._martdb_regclass(rel));
+
+-- pg_size_pretty as PostgreSQL 15 prints a size: bytes below 10240, then
+-- the largest of kB, MB, GB, TB and PB that keeps the number below 20480,
+-- rounded half away from zero (DuckDB's own prints KiB with a decimal).
+CREATE OR REPLACE MACRO {{pgc}}.pg_size_pretty(size) AS
+    CASE WHEN abs(size::BIGINT) < 10240 THEN size::BIGINT::VARCHAR || ' bytes'
+         WHEN abs(size::BIGINT) // 512 < 20479
+              THEN (sign(size::BIGINT) * ((abs(size::BIGINT) // 512 + 1) // 2))::VARCHAR || ' kB'
+         WHEN abs(size::BIGINT) // 524288 < 20479
+              THEN (sign(size::BIGINT) * ((abs(size::BIGINT) // 524288 + 1) // 2))::VARCHAR || ' MB'
+         WHEN abs(size::BIGINT) // 536870912 < 20479
+              THEN (sign(size::BIGINT) * ((abs(size::BIGINT) // 536870912 + 1) // 2))::VARCHAR || ' GB'
+         WHEN abs(size::BIGINT) // 549755813888 < 20479
+              THEN (sign(size::BIGINT) * ((abs(size::BIGINT) // 549755813888 + 1) // 2))::VARCHAR || ' TB'
+         ELSE (sign(size::BIGINT) * ((abs(size::BIGINT) // 562949953421312 + 1) // 2))::VARCHAR || ' PB' END;
 
 -- Statistics counters: DuckDB counts no scans, so they read 0, as
 -- PostgreSQL's do where nothing was counted (DBeaver's index list asks
