@@ -76,7 +76,11 @@
 // last minute (28000, with how long to wait; authlimit.go). Read-only users
 // run every statement in a DuckDB read-only transaction, so DuckDB itself
 // refuses their writes whatever the statement (25006), and they cannot
-// change DuckDB's shared settings (42501); see readonly.go. What files a
+// change any of DuckDB's settings (42501); see readonly.go. No client may
+// change the DuckDB settings every session shares (memory_limit, threads,
+// enable_external_access...) or those that reach the server's files,
+// terminal or the engine's own footing, in any syntax (42501, duckset.go).
+// What files a
 // statement can reach is the engine's business: `martdb serve` opens it
 // with file access restricted to the directories the operator allows, plus
 // the server's own spool directory for COPY FROM STDIN (SpoolDir).

@@ -147,7 +147,7 @@ func (c *conn) openPortal(ctx context.Context, p *portal) error {
 		return errInFailedTxn
 	}
 	prep := p.stmt.prep
-	if err := c.checkWritable(prep.Kind()); err != nil {
+	if err := c.checkStatement(prep); err != nil {
 		return err
 	}
 	if c.tx == txIdle && !c.implicit && (writes(prep.Kind()) || c.readOnlyUser) {

@@ -27,6 +27,8 @@ type Server struct {
 	nextPID   atomic.Uint32  // provisional process ids, until a session has its own
 	wg        sync.WaitGroup // one per connection goroutine
 	authLimit *authLimiter
+
+	localSettings map[string]bool // DuckDB's per-connection settings (duckset.go)
 }
 
 // New returns a server for eng.
@@ -167,6 +169,11 @@ func (s *Server) Prepare(ctx context.Context) error {
 		return err
 	}
 	return sess.WithConn(ctx, func(c *sql.Conn) error {
+		local, err := loadLocalSettings(ctx, c)
+		if err != nil {
+			return err
+		}
+		s.localSettings = local
 		if err := s.registerFunctions(c); err != nil {
 			return err
 		}

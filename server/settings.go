@@ -94,8 +94,8 @@ func (s *settings) set(ctx context.Context, name, value string, fromSQL bool) er
 		if !fromSQL {
 			return nil
 		}
-		if s.c.readOnlyUser {
-			return errReadOnlySetting(s.c)
+		if err := s.c.checkDuckSetting(name, false); err != nil {
+			return err
 		}
 		return s.c.duckSet(ctx, name, value)
 	}

@@ -109,7 +109,7 @@ func (c *conn) run(ctx context.Context, t pgdialect.Statement, formats []int16, 
 		return err
 	}
 	defer p.Close()
-	if err := c.checkWritable(p.Kind()); err != nil {
+	if err := c.checkStatement(p); err != nil {
 		return err
 	}
 	r, err := p.Open(ctx, nil)
@@ -147,13 +147,26 @@ func commandTag(t pgdialect.Statement, r *engine.Result, n int64) string {
 	return r.Tag()
 }
 
-// checkWritable refuses writes in a READ ONLY transaction (the engine
-// refuses them on a read-only database by itself), and a read-only
-// user's changes to DuckDB's settings, which are the database's.
-func (c *conn) checkWritable(k engine.Kind) error {
-	if k == engine.KindSet && c.readOnlyUser {
-		return errReadOnlySetting(c)
+// checkStatement refuses what a statement DuckDB is about to run may not
+// do here: change a setting every session shares (duckset.go), or write
+// where writes are refused (checkWritable).
+func (c *conn) checkStatement(p *engine.Prepared) error {
+	switch p.Kind() {
+	case engine.KindSet:
+		if err := c.checkDuckSettingSQL(p.Text()); err != nil {
+			return err
+		}
+	case engine.KindPragma:
+		if err := c.checkPragma(p.Text()); err != nil {
+			return err
+		}
 	}
+	return c.checkWritable(p.Kind())
+}
+
+// checkWritable refuses writes in a READ ONLY transaction (the engine
+// refuses them on a read-only database by itself).
+func (c *conn) checkWritable(k engine.Kind) error {
 	if !c.readOnlyTx && !c.settings.readOnlyDefault() {
 		return nil
 	}
