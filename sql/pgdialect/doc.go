@@ -31,7 +31,9 @@
 //     pgcatalog.RegprocColumns) hold function names, as PostgreSQL prints
 //     them; a reference to one by its column name becomes the OID the
 //     name looks up to where it is compared with anything but a string, a
-//     parameter or another regproc column, or cast to oid, int4 or int8
+//     parameter or another regproc column, tested for membership in a
+//     subquery or a list of numbers, passed to a function that takes an
+//     OID (obj_description and the like), or cast to oid, int4 or int8
 //     (Npgsql's proc.oid = typ.typreceive, pgjdbc's
 //     typinput = 'array_in'::regproc, asyncpg's typreceive::oid != 0);
 //   - the catalog's int2vector and oidvector columns (pg_index.indkey,

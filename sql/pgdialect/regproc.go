@@ -48,6 +48,30 @@ func (w *rewriter) regprocArguments(f *pg_query.FuncCall) {
 	}
 }
 
+// regprocMembership turns a regproc column tested for membership into its
+// OID: against a subquery (typinput IN (SELECT oid FROM pg_proc ...)), or
+// a list holding anything but strings and parameters (typinput IN (750,
+// 751)).
+func (w *rewriter) regprocMembership(n any) {
+	switch x := n.(type) {
+	case *pg_query.SubLink:
+		k := x.GetSubLinkType()
+		if (k == pg_query.SubLinkType_ANY_SUBLINK || k == pg_query.SubLinkType_ALL_SUBLINK) && isRegprocColumn(x.GetTestexpr()) {
+			w.regprocOID(x.GetTestexpr())
+		}
+	case *pg_query.A_Expr:
+		if x.GetKind() != pg_query.A_Expr_Kind_AEXPR_IN || !isRegprocColumn(x.GetLexpr()) {
+			return
+		}
+		for _, item := range x.GetRexpr().GetList().GetItems() {
+			if !isNameValue(item) {
+				w.regprocOID(x.GetLexpr())
+				return
+			}
+		}
+	}
+}
+
 // regprocComparison turns the regproc column side of a comparison into
 // its OID, unless the other side is a name too.
 func (w *rewriter) regprocComparison(a *pg_query.A_Expr) {

@@ -94,7 +94,10 @@ func (w *rewriter) visit(m protoreflect.Message) {
 		w.format(x)
 	case *pg_query.A_Expr:
 		w.vectorStringComparison(x)
+		w.regprocMembership(x)
 		w.operator(x)
+	case *pg_query.SubLink:
+		w.regprocMembership(x)
 	case *pg_query.ResTarget:
 		w.vectorTarget(x)
 	case *pg_query.ColumnRef:
