@@ -162,6 +162,25 @@ var builtinProcs = []proc{
 	{6179, "array_subscript_handler", []uint32{2281}, 2281, false, 'i', true},
 	{6180, "raw_array_subscript_handler", []uint32{2281}, 2281, false, 'i', true},
 
+	// Type modifier input and output functions, and arrays' statistics.
+	{2903, "intervaltypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2904, "intervaltypmodout", []uint32{23}, 2275, false, 'i', true},
+	{2905, "timestamptypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2906, "timestamptypmodout", []uint32{23}, 2275, false, 'i', true},
+	{2907, "timestamptztypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2908, "timestamptztypmodout", []uint32{23}, 2275, false, 'i', true},
+	{2909, "timetypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2910, "timetypmodout", []uint32{23}, 2275, false, 'i', true},
+	{2911, "timetztypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2912, "timetztypmodout", []uint32{23}, 2275, false, 'i', true},
+	{2913, "bpchartypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2914, "bpchartypmodout", []uint32{23}, 2275, false, 'i', true},
+	{2915, "varchartypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2916, "varchartypmodout", []uint32{23}, 2275, false, 'i', true},
+	{2917, "numerictypmodin", []uint32{1263}, 23, false, 'i', true},
+	{2918, "numerictypmodout", []uint32{23}, 2275, false, 'i', true},
+	{3816, "array_typanalyze", []uint32{2281}, 16, false, 's', true},
+
 	// The handlers of the access methods in pg_am.
 	{3, "heap_tableam_handler", []uint32{2281}, 269, false, 'v', true},
 	{330, "bthandler", []uint32{2281}, 325, false, 'v', true},

@@ -25,6 +25,14 @@ var displayNames = map[string]string{
 	"timetz":      "time with time zone",
 }
 
+// modifiedTypes are the types that take a modifier (varchar(n),
+// numeric(p,s), timestamp(p)): their typmodin and typmodout are named
+// after them (varchartypmodin), and their arrays' too.
+var modifiedTypes = map[uint32]bool{
+	pgoid.BPChar: true, pgoid.Varchar: true, pgoid.Numeric: true, pgoid.Time: true, pgoid.TimeTZ: true,
+	pgoid.Timestamp: true, pgoid.TimestampTZ: true, pgoid.Interval: true,
+}
+
 // preferredTypes are the types PostgreSQL marks typispreferred: the
 // preferred type of each category.
 var preferredTypes = map[uint32]bool{
@@ -40,6 +48,9 @@ type typeRow struct {
 	Storage   byte   // p plain, x extended, m main
 	Collation uint32
 	Subscript string // the subscript handler's name, or ""
+	ModIn     string // the type modifier input function's name, or ""
+	ModOut    string // the type modifier output function's name, or ""
+	Analyze   string // the statistics function's name, or ""
 	Output    string
 	Receive   string
 	Send      string
@@ -48,6 +59,8 @@ type typeRow struct {
 
 // typeRows derives the pg_type rows from pgoid.Types with PostgreSQL's
 // rules: an array type's display name is its element's followed by [],
+// arrays are analyzed by array_typanalyze, types with modifiers (and their
+// arrays) read and print them with functions named after the type,
 // input/output/receive/send functions follow the input function's name
 // (boolin, boolout, boolrecv, boolsend; date_in, date_out, date_recv,
 // date_send), varlena types are stored extended (numeric main), the string
@@ -75,8 +88,15 @@ func typeRows() []typeRow {
 			}
 			r.Collation = collationOf(elem.OID)
 			r.Subscript = "array_subscript_handler"
+			r.Analyze = "array_typanalyze"
+			if modifiedTypes[elem.OID] {
+				r.ModIn, r.ModOut = elem.Name+"typmodin", elem.Name+"typmodout"
+			}
 		} else {
 			r.Collation = collationOf(t.OID)
+			if modifiedTypes[t.OID] {
+				r.ModIn, r.ModOut = t.Name+"typmodin", t.Name+"typmodout"
+			}
 		}
 		switch {
 		case t.OID == pgoid.Numeric:
@@ -135,14 +155,15 @@ func typesTableSQL(table string) string {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "(%d::UINTEGER, %s, %s, %d::SMALLINT, %t, %s, %s, %t, %d::UINTEGER, %d::UINTEGER, "+
-			"%s, %s, %s, %s, %s, %s, %s, %d::UINTEGER)",
+			"%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %d::UINTEGER)",
 			r.OID, quoteLiteral(r.Name), quoteLiteral(r.Display), r.Len, r.ByVal,
 			quoteLiteral(string(r.TypType)), quoteLiteral(string(r.Category)), r.Preferred,
 			r.Elem, r.Array, proc(r.Input), proc(r.Output), proc(r.Receive),
-			proc(r.Send), proc(r.Subscript), quoteLiteral(string(r.Align)),
+			proc(r.Send), proc(r.Subscript), proc(r.ModIn), proc(r.ModOut), proc(r.Analyze), quoteLiteral(string(r.Align)),
 			quoteLiteral(string(r.Storage)), r.Collation)
 	}
 	b.WriteString(") AS t(oid, typname, display, typlen, typbyval, typtype, typcategory, typispreferred, " +
-		"typelem, typarray, typinput, typoutput, typreceive, typsend, typsubscript, typalign, typstorage, typcollation)")
+		"typelem, typarray, typinput, typoutput, typreceive, typsend, typsubscript, typmodin, typmodout, typanalyze, " +
+		"typalign, typstorage, typcollation)")
 	return b.String()
 }

@@ -57,7 +57,7 @@ CREATE VIEW {{pgc}}.pg_type AS
 SELECT t.oid, t.typname, {{pgcatalogoid}} AS typnamespace, {{roleoid}} AS typowner, t.typlen, t.typbyval,
        t.typtype, t.typcategory, t.typispreferred, true AS typisdefined, ',' AS typdelim,
        t.typsubscript, t.typelem, t.typarray, t.typinput, t.typoutput, t.typreceive, t.typsend,
-       t.typalign, t.typstorage, -1 AS typtypmod, t.typcollation
+       t.typmodin, t.typmodout, t.typanalyze, t.typalign, t.typstorage, -1 AS typtypmod, t.typcollation
 FROM {{pgc}}._martdb_types t;
 
 CREATE VIEW {{pgc}}.pg_description AS
