@@ -203,7 +203,9 @@ func (s *Session) open(ctx context.Context, text string, kind Kind, stmt *duckdb
 	for i, a := range args {
 		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
-	rows, err := s.query(ctx, stmt, kind, named)
+	// The statement's context ends when Open returns; reads go on under
+	// the caller's, without its cancellation, until Result.SetContext.
+	rows, err := s.query(ctx, context.WithoutCancel(ctx), stmt, kind, named)
 	if err != nil {
 		return nil, refineReadOnly(convertError(ctx, err, text, 0), s.eng.ReadOnly(), kind)
 	}

@@ -160,7 +160,7 @@ func (s *Session) run(ctx context.Context, src string, st split.Statement, fn fu
 	if err != nil {
 		return convertError(ctx, err, src, st.Offset)
 	}
-	rows, err := s.query(ctx, ds, kindOf(t), nil)
+	rows, err := s.query(ctx, ctx, ds, kindOf(t), nil)
 	if err != nil {
 		return refineReadOnly(convertError(ctx, err, src, st.Offset), s.eng.ReadOnly(), kindOf(t))
 	}
@@ -178,11 +178,12 @@ func (s *Session) run(ctx context.Context, src string, st split.Statement, fn fu
 	return nil
 }
 
-// query executes a prepared statement: queries stream their rows (see
-// streamRows), everything else runs through the driver as it is.
-func (s *Session) query(ctx context.Context, stmt *duckdb.Stmt, kind Kind, args []driver.NamedValue) (driver.Rows, error) {
+// query executes a prepared statement under ctx: queries stream their
+// rows (see streamRows), read under readCtx; everything else runs through
+// the driver as it is.
+func (s *Session) query(ctx, readCtx context.Context, stmt *duckdb.Stmt, kind Kind, args []driver.NamedValue) (driver.Rows, error) {
 	if kind == KindSelect && streamingSupported() {
-		return s.stream(ctx, stmt, args)
+		return s.stream(ctx, readCtx, stmt, args)
 	}
 	return stmt.QueryContext(ctx, args)
 }
@@ -196,9 +197,9 @@ func (s *Session) statementContext(ctx context.Context) (context.Context, contex
 		t := time.AfterFunc(s.timeout, func() { cancel(errStatementTimeout) })
 		stopTimer = t.Stop
 	}
-	s.cancel.Store(&cancel)
+	outer := s.cancel.Swap(&cancel) // a fetch runs inside its statement's context
 	return ctx, func(cause error) {
-		s.cancel.Store(nil)
+		s.cancel.Store(outer)
 		if stopTimer != nil {
 			stopTimer()
 		}

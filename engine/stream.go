@@ -42,10 +42,11 @@ type streamRows struct {
 	closed  bool
 }
 
-// stream executes stmt, bound to args, in DuckDB's streaming mode. The
-// query runs until its first rows are ready (all of it when the result
-// needs it, an ORDER BY or an aggregate); the rest runs as rows are read.
-func (s *Session) stream(ctx context.Context, stmt *duckdb.Stmt, args []driver.NamedValue) (*streamRows, error) {
+// stream executes stmt, bound to args, in DuckDB's streaming mode, under
+// ctx. The query runs until its first rows are ready (all of it when the
+// result needs it, an ORDER BY or an aggregate); the rest runs as rows
+// are read, under readCtx.
+func (s *Session) stream(ctx, readCtx context.Context, stmt *duckdb.Stmt, args []driver.NamedValue) (*streamRows, error) {
 	if err := stmt.BindWithCtx(ctx, args); err != nil {
 		return nil, err
 	}
@@ -67,7 +68,7 @@ func (s *Session) stream(ctx context.Context, stmt *duckdb.Stmt, args []driver.N
 		mapping.DestroyResult(&res)
 		return nil, err
 	}
-	r := &streamRows{s: s, res: res, ctx: context.WithoutCancel(ctx), open: true}
+	r := &streamRows{s: s, res: res, ctx: readCtx, open: true}
 	n := int(mapping.ColumnCount(&res))
 	r.names, r.types = make([]string, n), make([]string, n)
 	for i := range n {

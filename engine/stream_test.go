@@ -96,7 +96,7 @@ func TestStreamSameValuesAsDriver(t *testing.T) {
 	}
 	defer stmt.Close()
 	want := driverRows(t, func() (driver.Rows, error) { return stmt.QueryContext(context.Background(), nil) })
-	got := driverRows(t, func() (driver.Rows, error) { return s.stream(context.Background(), stmt, nil) })
+	got := driverRows(t, func() (driver.Rows, error) { return s.stream(context.Background(), context.Background(), stmt, nil) })
 	if !reflect.DeepEqual(got.types, want.types) {
 		t.Fatalf("column types:\n streamed %v\n driver   %v", got.types, want.types)
 	}
@@ -257,5 +257,38 @@ func TestStreamSessionClosed(t *testing.T) {
 	n, err := readUntilStuck(r)
 	if err == nil {
 		t.Fatalf("read %d more rows after the session closed, and no error", n)
+	}
+}
+
+// TestStreamCancelBetweenFetches cancels an Exec whose rows are being
+// read, between two fetches (while the caller is busy with a row): the
+// next fetch stops with 57014, by the session's Cancel and by the
+// caller's context alike.
+func TestStreamCancelBetweenFetches(t *testing.T) {
+	for _, how := range []string{"session", "context"} {
+		t.Run(how, func(t *testing.T) {
+			_, s := openTest(t, "")
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			n := 0
+			err := s.Exec(ctx, "SELECT range FROM range(10000000)", func(r *Result) error {
+				for r.Next() {
+					if n++; n == 10 {
+						if how == "session" {
+							s.Cancel()
+						} else {
+							cancel()
+						}
+					}
+				}
+				return r.Err()
+			})
+			if n >= 10000000 {
+				t.Fatalf("read all %d rows after the cancel", n)
+			}
+			if e := asError(t, err); e.Code != CodeQueryCanceled {
+				t.Fatalf("after %d rows: %v", n, e)
+			}
+		})
 	}
 }
