@@ -109,3 +109,34 @@ func BenchmarkPointQueryFloor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStreamTable reads a million rows of a table (BIGINT,
+// TIMESTAMP, VARCHAR, BIGINT, as the harness's stream does) through the
+// server with pgx, decoding every value. Reports rows per second.
+func BenchmarkStreamTable(b *testing.B) {
+	ts := startServer(b, "", nil)
+	c := ts.connect(b)
+	ctx := context.Background()
+	if _, err := c.Exec(ctx, `CREATE TABLE ev AS SELECT range AS user_id, TIMESTAMP '2025-01-01' + INTERVAL (range) SECOND AS ts,
+		['page_view', 'add_to_cart', 'purchase'][range % 3 + 1] AS event, range // 10 AS session_id FROM range(1000000)`); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		rows, err := c.Query(ctx, "SELECT user_id, ts, event, session_id FROM ev LIMIT 1000000")
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			if _, err := rows.Values(); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if rows.Err() != nil || n != 1000000 {
+			b.Fatalf("%d rows, %v", n, rows.Err())
+		}
+	}
+	b.ReportMetric(float64(b.N)*1000000/b.Elapsed().Seconds(), "rows/s")
+}
