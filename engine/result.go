@@ -9,8 +9,8 @@ import (
 )
 
 // Result is the outcome of one statement. Rows stream from DuckDB a chunk
-// at a time (see streamRows); nothing is collected in Go. A Result is valid only inside the
-// callback that received it.
+// at a time (see streamRows); nothing is collected in Go. A Result is
+// valid only inside the callback that received it.
 type Result struct {
 	Statement split.Statement
 	Kind      Kind

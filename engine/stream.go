@@ -178,8 +178,12 @@ func (r *streamRows) end() {
 }
 
 // settle reads the rest of the stream into memory and releases DuckDB's
-// result, so that the connection is free for another statement.
+// result, so that the connection is free for another statement. It reads
+// under the reading context without its cancellation: that context may
+// be a finished request's (a portal's last Execute), and the reads belong
+// to the statement about to run, which the session's Cancel reaches.
 func (r *streamRows) settle() {
+	r.ctx = context.WithoutCancel(r.ctx)
 	for r.open {
 		row := make([]driver.Value, len(r.names))
 		if err := r.Next(row); err != nil {

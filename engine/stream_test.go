@@ -292,3 +292,32 @@ func TestStreamCancelBetweenFetches(t *testing.T) {
 		})
 	}
 }
+
+// TestStreamSettleAfterReadContextEnds reads a result under a context
+// that then ends (as a portal's Execute does), runs another statement
+// (which settles the stream) and reads on under a new context: every row
+// comes, and no cancellation leaks from the finished context.
+func TestStreamSettleAfterReadContextEnds(t *testing.T) {
+	_, s := openTest(t, "")
+	r := openWithin(t, s, "SELECT range AS n FROM range(20000)", 30*time.Second)
+	ctx1, cancel1 := context.WithCancel(context.Background())
+	r.SetContext(ctx1)
+	next := int64(0)
+	for ; next < 100; next++ {
+		if !r.Next() || r.Values()[0] != next {
+			t.Fatalf("row %d: %v %v", next, r.Values(), r.Err())
+		}
+	}
+	cancel1()
+	mustExec(t, s, "SELECT 1")
+	r.SetContext(context.Background())
+	for r.Next() {
+		if r.Values()[0] != next {
+			t.Fatalf("row %d came as %v", next, r.Values()[0])
+		}
+		next++
+	}
+	if err := r.Err(); err != nil || next != 20000 {
+		t.Fatalf("after %d rows: %v", next, err)
+	}
+}

@@ -143,3 +143,31 @@ func TestCancelWhileStreaming(t *testing.T) {
 		})
 	}
 }
+
+// TestSuspendedPortalSurvivesAnotherStatement reads a portal ten rows at
+// a time inside a transaction, as JDBC does with setFetchSize, and runs
+// another query between two Executes (which makes the engine read the
+// rest of the portal's stream into memory): the portal goes on where it
+// stopped, with no error.
+func TestSuspendedPortalSurvivesAnotherStatement(t *testing.T) {
+	ts := startServer(t, "", nil)
+	rc := ts.raw(t)
+	rc.startup()
+	rc.send(&pgproto3.Query{String: "BEGIN"})
+	rc.until('Z')
+	rc.send(&pgproto3.Parse{Name: "s", Query: "SELECT range FROM range(10000)"}, &pgproto3.Bind{DestinationPortal: "p", PreparedStatement: "s"},
+		&pgproto3.Execute{Portal: "p", MaxRows: 10}, &pgproto3.Sync{})
+	first := rc.until('Z')
+	if !strings.Contains(first, "D[9] PortalSuspended") || strings.Contains(first, "E(") {
+		t.Fatalf("first ten rows: %s", first)
+	}
+	rc.send(&pgproto3.Query{String: "SELECT 42"})
+	if got := rc.until('Z'); !strings.Contains(got, "D[42]") {
+		t.Fatalf("a query between two Executes: %s", got)
+	}
+	rc.send(&pgproto3.Execute{Portal: "p"}, &pgproto3.Sync{})
+	rest := rc.until('Z')
+	if strings.Contains(rest, "E(") || !strings.HasPrefix(rest, "D[10] D[11]") || !strings.Contains(rest, "D[9999] C(") {
+		t.Fatalf("the rest of the portal: %.300s ... %s", rest, rest[max(0, len(rest)-100):])
+	}
+}
