@@ -171,3 +171,39 @@ func TestSuspendedPortalSurvivesAnotherStatement(t *testing.T) {
 		t.Fatalf("the rest of the portal: %.300s ... %s", rest, rest[max(0, len(rest)-100):])
 	}
 }
+
+// TestCommitDropsOpenResultsFirst ends a transaction holding a cursor,
+// then one holding a suspended portal, over a query whose rows beyond
+// the first million would take hours: COMMIT closes them without reading
+// them to the end. (A statement run while such a result is open does
+// read it to the end: its rows must outlive the statement, as they would
+// have been computed whole had the query not streamed.)
+func TestCommitDropsOpenResultsFirst(t *testing.T) {
+	const q = "SELECT range FROM range(1000000000000) WHERE range < 1000000 OR range % 1000000007 = 1000000006"
+	ts := startServer(t, "", nil)
+	rc := ts.raw(t)
+	rc.startup()
+	rc.nc.SetDeadline(time.Now().Add(60 * time.Second))
+	commit := func(what string) {
+		start := time.Now()
+		rc.send(&pgproto3.Query{String: "COMMIT"})
+		if got := rc.until('Z'); !strings.Contains(got, "C(COMMIT) ZI") {
+			t.Fatalf("commit with a %s open: %s", what, got)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("COMMIT with a %s open took %v", what, d)
+		}
+	}
+	rc.send(&pgproto3.Query{String: "BEGIN; DECLARE c CURSOR FOR " + q + "; FETCH 5 FROM c"})
+	if got := rc.until('Z'); !strings.Contains(got, "D[4] C(FETCH 5)") {
+		t.Fatalf("cursor: %s", got)
+	}
+	commit("cursor")
+	rc.send(&pgproto3.Query{String: "BEGIN"})
+	rc.until('Z')
+	rc.send(&pgproto3.Parse{Query: q}, &pgproto3.Bind{DestinationPortal: "p"}, &pgproto3.Execute{Portal: "p", MaxRows: 5}, &pgproto3.Sync{})
+	if got := rc.until('Z'); !strings.Contains(got, "D[4] PortalSuspended") {
+		t.Fatalf("portal: %s", got)
+	}
+	commit("portal")
+}

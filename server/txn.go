@@ -69,16 +69,19 @@ func (c *conn) rollback() error {
 
 // endTransaction runs COMMIT or ROLLBACK on DuckDB and leaves the block;
 // the block ends even when DuckDB refuses the commit (it has then rolled
-// back).
+// back). The portals and the cursors without HOLD end with it, and are
+// closed first: a result still streaming when DuckDB runs the COMMIT
+// would be read to its end into memory (engine's settle). A WITH HOLD
+// cursor is read so, as PostgreSQL materialises it at commit.
 func (c *conn) endTransaction(sql string) error {
+	c.dropAllPortals()
+	c.endCursors()
 	err := c.execSilently(bg(), sql)
 	c.tx = txIdle
 	c.implicit = false
 	c.readOnlyTx = false
 	c.duckReadOnly = false
 	c.savepoints = nil
-	c.dropAllPortals()
-	c.endCursors()
 	return err
 }
 
