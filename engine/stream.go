@@ -39,7 +39,6 @@ type streamRows struct {
 	settled [][]driver.Value // rows read ahead by settle
 	err     error            // the error that ended a settled stream
 	open    bool             // res is live (not yet ended or destroyed)
-	closed  bool
 }
 
 // stream executes stmt, bound to args, in DuckDB's streaming mode, under
@@ -198,10 +197,6 @@ func (r *streamRows) settle() {
 
 // Close implements driver.Rows.
 func (r *streamRows) Close() error {
-	if r.closed {
-		return nil
-	}
-	r.closed = true
 	r.end()
 	r.settled = nil
 	return nil
