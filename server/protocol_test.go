@@ -45,6 +45,16 @@ func (rc *rawClient) send(msgs ...pgproto3.FrontendMessage) {
 	}
 }
 
+// query sends sql in a simple Query and fails the test unless the
+// messages up to ReadyForQuery (in until's form) contain want.
+func (rc *rawClient) query(sql, want string) {
+	rc.t.Helper()
+	rc.send(&pgproto3.Query{String: sql})
+	if got := rc.until('Z'); !strings.Contains(got, want) {
+		rc.t.Fatalf("%s: %s, want %s in it", sql, got, want)
+	}
+}
+
 // until reads messages up to and including ReadyForQuery (or an error
 // closing the connection) and returns them in a compact form.
 func (rc *rawClient) until(stop byte) string {

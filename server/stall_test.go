@@ -136,10 +136,7 @@ func TestCancelWhileStreaming(t *testing.T) {
 			if code != "57014" || rows < 100000 || rows > 1000000 {
 				t.Fatalf("after %d rows: %q, want 57014 after the quick rows", rows, code)
 			}
-			rc.send(&pgproto3.Query{String: "SELECT 5"})
-			if got := rc.until('Z'); !strings.Contains(got, "D[5]") {
-				t.Fatalf("after the cancel: %s", got)
-			}
+			rc.query("SELECT 5", "D[5]")
 		})
 	}
 }
@@ -153,18 +150,14 @@ func TestSuspendedPortalSurvivesAnotherStatement(t *testing.T) {
 	ts := startServer(t, "", nil)
 	rc := ts.raw(t)
 	rc.startup()
-	rc.send(&pgproto3.Query{String: "BEGIN"})
-	rc.until('Z')
+	rc.query("BEGIN", "ZT")
 	rc.send(&pgproto3.Parse{Name: "s", Query: "SELECT range FROM range(10000)"}, &pgproto3.Bind{DestinationPortal: "p", PreparedStatement: "s"},
 		&pgproto3.Execute{Portal: "p", MaxRows: 10}, &pgproto3.Sync{})
 	first := rc.until('Z')
 	if !strings.Contains(first, "D[9] PortalSuspended") || strings.Contains(first, "E(") {
 		t.Fatalf("first ten rows: %s", first)
 	}
-	rc.send(&pgproto3.Query{String: "SELECT 42"})
-	if got := rc.until('Z'); !strings.Contains(got, "D[42]") {
-		t.Fatalf("a query between two Executes: %s", got)
-	}
+	rc.query("SELECT 42", "D[42]")
 	rc.send(&pgproto3.Execute{Portal: "p"}, &pgproto3.Sync{})
 	rest := rc.until('Z')
 	if strings.Contains(rest, "E(") || !strings.HasPrefix(rest, "D[10] D[11]") || !strings.Contains(rest, "D[9999] C(") {
@@ -194,13 +187,9 @@ func TestCommitDropsOpenResultsFirst(t *testing.T) {
 			t.Errorf("COMMIT with a %s open took %v", what, d)
 		}
 	}
-	rc.send(&pgproto3.Query{String: "BEGIN; DECLARE c CURSOR FOR " + q + "; FETCH 5 FROM c"})
-	if got := rc.until('Z'); !strings.Contains(got, "D[4] C(FETCH 5)") {
-		t.Fatalf("cursor: %s", got)
-	}
+	rc.query("BEGIN; DECLARE c CURSOR FOR "+q+"; FETCH 5 FROM c", "D[4] C(FETCH 5)")
 	commit("cursor")
-	rc.send(&pgproto3.Query{String: "BEGIN"})
-	rc.until('Z')
+	rc.query("BEGIN", "ZT")
 	rc.send(&pgproto3.Parse{Query: q}, &pgproto3.Bind{DestinationPortal: "p"}, &pgproto3.Execute{Portal: "p", MaxRows: 5}, &pgproto3.Sync{})
 	if got := rc.until('Z'); !strings.Contains(got, "D[4] PortalSuspended") {
 		t.Fatalf("portal: %s", got)
