@@ -41,10 +41,10 @@ var clientSettings = map[string]bool{
 // extensionSettings are client settings DuckDB does not list as LOCAL.
 var extensionSettings = []string{"calendar"}
 
-// loadLocalSettings reads which of clientSettings DuckDB keeps per
+// loadClientSettings reads which of clientSettings DuckDB keeps per
 // connection (all, in the pinned version; a later DuckDB that made one
 // database-wide would make it refused).
-func loadLocalSettings(ctx context.Context, c *sql.Conn) (map[string]bool, error) {
+func loadClientSettings(ctx context.Context, c *sql.Conn) (map[string]bool, error) {
 	rows, err := c.QueryContext(ctx, "SELECT lower(name) FROM duckdb_settings() WHERE scope = 'LOCAL'")
 	if err != nil {
 		return nil, err
@@ -72,7 +72,7 @@ func (c *conn) checkDuckSetting(name string, global bool) error {
 	if c.readOnlyUser {
 		return errReadOnlySetting(c)
 	}
-	if global || !c.srv.localSettings[strings.ToLower(name)] {
+	if global || !c.srv.settable[strings.ToLower(name)] {
 		return errSharedSetting(name)
 	}
 	return nil

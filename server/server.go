@@ -28,7 +28,7 @@ type Server struct {
 	wg        sync.WaitGroup // one per connection goroutine
 	authLimit *authLimiter
 
-	localSettings map[string]bool // DuckDB's per-connection settings (duckset.go)
+	settable map[string]bool // the DuckDB settings clients may change (duckset.go)
 }
 
 // New returns a server for eng.
@@ -169,11 +169,11 @@ func (s *Server) Prepare(ctx context.Context) error {
 		return err
 	}
 	return sess.WithConn(ctx, func(c *sql.Conn) error {
-		local, err := loadLocalSettings(ctx, c)
+		local, err := loadClientSettings(ctx, c)
 		if err != nil {
 			return err
 		}
-		s.localSettings = local
+		s.settable = local
 		if err := s.registerFunctions(c); err != nil {
 			return err
 		}
